@@ -20,8 +20,9 @@ void *hip__alloc(const hip_allocator *a, size_t size)
 void *hip__calloc(const hip_allocator *a, size_t n, size_t size)
 {
     if (size != 0 && n > SIZE_MAX / size) return NULL;
-    void *p = hip__alloc(a, n * size);
-    if (p) memset(p, 0, n * size ? n * size : 1);
+    size_t bytes = n * size;
+    void *p = hip__alloc(a, bytes);
+    if (p && bytes) memset(p, 0, bytes);
     return p;
 }
 

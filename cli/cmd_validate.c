@@ -1,0 +1,103 @@
+/* hiptrack validate: is a file a valid hiptrack document? Malformed JSON (exit 2) is told apart from
+ * well-formed JSON that breaks a hiptrack rule (exit 1), with line/column or the field path. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "json.h"
+#include "hiptrack/hiptrack.h"
+
+static int validate_catalog(const char *path, const char *text, size_t len)
+{
+    hip_catalog *cat = NULL;
+    if (hip_catalog_create(NULL, &cat) != HIP_OK) return CLI_IOERR;
+    hip_status st = hip_catalog_import_json(cat, text, len);
+    if (st != HIP_OK) fprintf(stderr, "%s: invalid hiptrack.catalog: %s\n", path, hip_catalog_last_error(cat));
+    else printf("%s: valid hiptrack.catalog (%zu exercises in all)\n", path, hip_catalog_count(cat));
+    hip_catalog_destroy(cat);
+    return st == HIP_OK ? CLI_OK : CLI_INVALID;
+}
+
+static int validate_program(const char *path, const char *text, size_t len, const char *catalog_path)
+{
+    hip_catalog *cat = NULL;
+    hip_program *prog = NULL;
+    int rc = CLI_INVALID;
+    if (hip_catalog_create(NULL, &cat) != HIP_OK || hip_program_create(NULL, &prog) != HIP_OK) {
+        rc = CLI_IOERR;
+        goto done;
+    }
+    if (catalog_path) {
+        size_t clen;
+        char *ctext = cli_read_file(catalog_path, &clen);
+        if (!ctext) { rc = CLI_IOERR; goto done; }
+        hip_status cst = hip_catalog_import_json(cat, ctext, clen);
+        free(ctext);
+        if (cst != HIP_OK) {
+            fprintf(stderr, "%s: %s\n", catalog_path, hip_catalog_last_error(cat));
+            goto done;
+        }
+    }
+    if (hip_program_import_json(prog, text, len) != HIP_OK ||
+        hip_program_check(prog, cat) != HIP_OK) {
+        fprintf(stderr, "%s: invalid hiptrack.program: %s\n", path, hip_program_last_error(prog));
+        goto done;
+    }
+    printf("%s: valid hiptrack.program (%zu versions)\n", path, hip_program_version_count(prog));
+    rc = CLI_OK;
+done:
+    hip_program_destroy(prog);
+    hip_catalog_destroy(cat);
+    return rc;
+}
+
+int cmd_validate(int argc, char **argv)
+{
+    const char *catalog_path = NULL, *path = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--catalog") == 0 && i + 1 < argc) catalog_path = argv[++i];
+        else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            fprintf(stderr, "hiptrack validate: unknown option %s\n", argv[i]);
+            return CLI_USAGE;
+        } else if (!path) path = argv[i];
+        else {
+            fprintf(stderr, "hiptrack validate: one file at a time\n");
+            return CLI_USAGE;
+        }
+    }
+    if (!path) {
+        fprintf(stderr, "usage: hiptrack validate [--catalog FILE] FILE.json\n");
+        return CLI_USAGE;
+    }
+    size_t len;
+    char *text = cli_read_file(path, &len);
+    if (!text) return CLI_IOERR;
+
+    hip__json_doc *doc = NULL;
+    hip__json_error err;
+    hip_status st = hip__json_parse(NULL, text, len, NULL, &doc, &err);
+    if (st != HIP_OK) {
+        if (st == HIP_ERR_NOMEM) fprintf(stderr, "%s: out of memory\n", path);
+        else fprintf(stderr, "%s:%u:%u: malformed JSON: %s\n", path, (unsigned)err.line,
+                     (unsigned)err.col, err.message);
+        free(text);
+        return st == HIP_ERR_NOMEM ? CLI_IOERR : CLI_MALFORMED;
+    }
+    const hip__json *format = hip__json_get(hip__json_root(doc), "format");
+    char kind[64] = "";
+    if (format && format->type == HIP__JSON_STRING && format->len < sizeof kind)
+        memcpy(kind, format->str, format->len + 1);
+    hip__json_free(doc);
+
+    int rc;
+    if (strcmp(kind, "hiptrack.catalog") == 0) rc = validate_catalog(path, text, len);
+    else if (strcmp(kind, "hiptrack.program") == 0) rc = validate_program(path, text, len, catalog_path);
+    else {
+        fprintf(stderr, "%s: format: expected \"hiptrack.catalog\" or \"hiptrack.program\"%s%s%s\n",
+                path, kind[0] ? ", found \"" : "", kind, kind[0] ? "\"" : "");
+        rc = CLI_INVALID;
+    }
+    free(text);
+    return rc;
+}

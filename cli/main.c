@@ -1,0 +1,40 @@
+/* hiptrack: command-line front end of libhip. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "hiptrack/hiptrack.h"
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: hiptrack <command> [options]\n"
+            "\n"
+            "commands:\n"
+            "  validate [--catalog FILE] FILE.json   check a hiptrack JSON document\n"
+            "           exit 0 valid, 1 well-formed but invalid, 2 malformed JSON\n"
+            "  catalog [--format table|json] [--id ID]   list the built-in exercises\n"
+            "  version                               print the library version\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "validate") == 0) return cmd_validate(argc - 1, argv + 1);
+    if (strcmp(cmd, "catalog") == 0) return cmd_catalog(argc - 1, argv + 1);
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("hiptrack %s\n", hip_version_string());
+        return CLI_OK;
+    }
+    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        usage(stdout);
+        return CLI_OK;
+    }
+    fprintf(stderr, "hiptrack: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return CLI_USAGE;
+}

@@ -1,0 +1,13 @@
+/* hiptrack: the umbrella header. Including it gives the whole public C API. */
+#ifndef HIPTRACK_HIPTRACK_H
+#define HIPTRACK_HIPTRACK_H
+
+#include "hip_export.h"
+#include "hip_version.h"
+#include "hip_status.h"
+#include "hip_alloc.h"
+#include "hip_date.h"
+#include "hip_catalog.h"
+#include "hip_program.h"
+
+#endif

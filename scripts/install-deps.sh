@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what building and testing hiptrack needs on a Debian/Ubuntu machine. Idempotent: it only
+# asks apt for packages that are missing, so a second run does nothing.
+set -euo pipefail
+
+packages=(cmake make gcc g++ pkg-config libcmocka-dev binutils)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
