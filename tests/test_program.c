@@ -431,10 +431,10 @@ static void test_allocation_failures(void **state)
     as.countdown = -1;
     assert_int_equal(hip_program_commit(p), HIP_OK);   /* the draft survived the failure */
     assert_int_equal(hip_program_version_count(p), 1);
+    /* The draft buffer is reused, so a new draft needs no allocation. */
     as.countdown = 0;
-    assert_int_equal(hip_program_begin(p, day(2026, 2, 1), 3, NULL), HIP_ERR_NOMEM);
-    as.countdown = -1;
     assert_int_equal(hip_program_begin(p, day(2026, 2, 1), 3, NULL), HIP_OK);
+    as.countdown = -1;
     hip_program_destroy(p);
     assert_int_equal(as.outstanding, 0);
 }

@@ -47,7 +47,7 @@ static hip_status read_dose(const hip__json *obj, const char *path, hip_dose *d,
     hip__jr_path_key(p, path, "dose");
     hip_status st;
     if ((st = hip__jr_object(v, p, keys, e)) != HIP_OK ||
-        (st = hip__jr_int_range(v, "sets", p, 1, 1, 20, &d->sets_min, &d->sets_max, e)) != HIP_OK ||
+        (st = hip__jr_int_range(v, "sets", p, 0, 1, 20, &d->sets_min, &d->sets_max, e)) != HIP_OK ||
         (st = hip__jr_int_range(v, "reps", p, 0, 0, 100, &d->reps_min, &d->reps_max, e)) != HIP_OK ||
         (st = hip__jr_num_range(v, "hold_s", p, 0, 0, 3600, &d->hold_s_min, &d->hold_s_max, e)) != HIP_OK ||
         (st = hip__jr_num_range(v, "duration_s", p, 0, 0, 86400, &d->duration_s_min, &d->duration_s_max, e)) != HIP_OK ||

@@ -35,17 +35,23 @@ static const char *type_name(const hip__json *v)
     return "a value";
 }
 
+/* A path longer than the buffer ends in "..." (messages stay readable, nothing overflows). */
+static const char *finish_path(char *buf, int n)
+{
+    if (n < 0 || n >= HIP__PATH_CAP) memcpy(buf + HIP__PATH_CAP - 4, "...", 4);
+    return buf;
+}
+
 const char *hip__jr_path_key(char *buf, const char *path, const char *key)
 {
-    if (path && *path) snprintf(buf, HIP__PATH_CAP, "%s.%s", path, key);
-    else snprintf(buf, HIP__PATH_CAP, "%s", key);
-    return buf;
+    int n = path && *path ? snprintf(buf, HIP__PATH_CAP, "%s.%s", path, key)
+                          : snprintf(buf, HIP__PATH_CAP, "%s", key);
+    return finish_path(buf, n);
 }
 
 const char *hip__jr_path_index(char *buf, const char *path, size_t index)
 {
-    snprintf(buf, HIP__PATH_CAP, "%s[%zu]", path ? path : "", index);
-    return buf;
+    return finish_path(buf, snprintf(buf, HIP__PATH_CAP, "%s[%zu]", path ? path : "", index));
 }
 
 hip_status hip__jr_header(const hip__json *root, const char *format, int64_t max_version,
@@ -159,7 +165,7 @@ hip_status hip__jr_num_range(const hip__json *obj, const char *key, const char *
 {
     hip_status st;
     const hip__json *v = member(obj, key, path, required, &st, e);
-    if (!v) { if (st == HIP_OK) *min_out = *max_out = 0; return st; }
+    if (!v) return st;   /* optional and missing: the caller's defaults stay */
     char p[HIP__PATH_CAP], q[HIP__PATH_CAP];
     hip__jr_path_key(p, path, key);
     if (v->type == HIP__JSON_NUMBER) {
@@ -183,10 +189,10 @@ hip_status hip__jr_int_range(const hip__json *obj, const char *key, const char *
 {
     hip_status st;
     const hip__json *v = member(obj, key, path, required, &st, e);
-    if (!v) { if (st == HIP_OK) *min_out = *max_out = 0; return st; }
+    if (!v) return st;   /* optional and missing: the caller's defaults stay */
     char p[HIP__PATH_CAP], q[HIP__PATH_CAP];
     hip__jr_path_key(p, path, key);
-    int64_t a, b;
+    int64_t a = 0, b = 0;
     if (v->type == HIP__JSON_NUMBER) {
         if ((st = int_value(v, p, lo, hi, &a, e)) != HIP_OK) return st;
         *min_out = *max_out = (uint32_t)a;

@@ -31,7 +31,8 @@ hip_status hip__jr_int(const hip__json *obj, const char *key, const char *path, 
                        int64_t lo, int64_t hi, int64_t dflt, int64_t *out, hip__error *e);
 hip_status hip__jr_num(const hip__json *obj, const char *key, const char *path, int required,
                        double lo, double hi, double dflt, double *out, hip__error *e);
-/* A number, or [min, max] with min <= max; a plain number x gives min = max = x. */
+/* A number, or [min, max] with min <= max; a plain number x gives min = max = x. An optional
+ * member that is missing leaves *min_out and *max_out as they were (the caller's defaults). */
 hip_status hip__jr_num_range(const hip__json *obj, const char *key, const char *path, int required,
                              double lo, double hi, double *min_out, double *max_out, hip__error *e);
 hip_status hip__jr_int_range(const hip__json *obj, const char *key, const char *path, int required,

@@ -39,7 +39,7 @@ static hip_status read_prescription(const hip__json *v, const char *path, hip_pr
     hip_status st;
     if ((st = hip__jr_object(v, path, keys, e)) != HIP_OK ||
         (st = hip__jr_str(v, "exercise", path, 1, 1, rx->exercise_id, sizeof rx->exercise_id, NULL, e)) != HIP_OK ||
-        (st = hip__jr_int(v, "sets", path, 1, 1, 20, 3, &sets, e)) != HIP_OK ||
+        (st = hip__jr_int(v, "sets", path, 0, 1, 20, 3, &sets, e)) != HIP_OK ||
         (st = hip__jr_int(v, "reps", path, 0, 0, 100, 10, &reps, e)) != HIP_OK ||
         (st = hip__jr_num(v, "hold_s", path, 0, 0, 3600, 0, &rx->hold_s, e)) != HIP_OK ||
         (st = read_tempo(v, path, rx, e)) != HIP_OK ||
