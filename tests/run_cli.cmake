@@ -1,0 +1,16 @@
+# Runs one CLI invocation and checks its exit code and (optionally) a regex on its output.
+# cmake -DCMD="exe;arg;..." -DEXPECT_RC=N [-DEXPECT_OUT=regex] [-DSTDIN=file] -P run_cli.cmake
+if(STDIN)
+  execute_process(COMMAND ${CMD} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err INPUT_FILE ${STDIN})
+else()
+  execute_process(COMMAND ${CMD} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+endif()
+set(all "${out}${err}")
+if(NOT rc STREQUAL EXPECT_RC)
+  message(FATAL_ERROR "exit code ${rc}, expected ${EXPECT_RC}\n${all}")
+endif()
+if(DEFINED EXPECT_OUT AND NOT all MATCHES "${EXPECT_OUT}")
+  message(FATAL_ERROR "output does not match '${EXPECT_OUT}':\n${all}")
+endif()
+string(LENGTH "${all}" n)
+message(STATUS "exit ${rc} as expected (${n} bytes of output)")
