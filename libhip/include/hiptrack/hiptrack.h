@@ -9,5 +9,6 @@
 #include "hip_date.h"
 #include "hip_catalog.h"
 #include "hip_program.h"
+#include "hip_reps.h"
 
 #endif

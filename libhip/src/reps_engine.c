@@ -1,0 +1,969 @@
+/*
+ * reps_engine.c - streaming repetition detector (see reps_engine.h and NOTES.md).
+ *
+ * Determinism: only +, -, *, / and sqrt are used on floating point values (all correctly rounded
+ * in IEEE 754); exp, atan/asin and log are computed by the small routines below so results do
+ * not depend on the platform's libm. Build with -ffp-contract=off (no fused multiply-add) and,
+ * on 32-bit x86, with SSE2 arithmetic.
+ */
+#include "reps_engine.h"
+
+#include <math.h>   /* sqrt, fabs, frexp, ldexp only (exact or correctly rounded) */
+#include <string.h>
+
+/* The library contract: fixed state of at most 4 KiB. */
+_Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length must be a power of two");
+
+#define HIP__RE_PI 3.14159265358979323846
+#define HIP__RE_RAD2DEG (180.0 / HIP__RE_PI)
+#define HIP__RE_GRID_NS (1000000000LL / HIP__RE_ENGINE_HZ)
+#define HIP__RE_DT_E (1.0 / HIP__RE_ENGINE_HZ)
+#define HIP__RE_G0 9.81
+
+/* ------------------------------------------------------------------------------------------ */
+/* Deterministic elementary functions                                                          */
+/* ------------------------------------------------------------------------------------------ */
+
+/* exp(-x) for x >= 0: halve x until <= 1/8, (2,2) Pade approximant, square back.
+ * Relative error < 1e-9 over the range used (x <= ~40). */
+static double hip__re_exp_neg(double x)
+{
+    int k = 0;
+    if (x <= 0.0) return 1.0;
+    if (x > 700.0) return 0.0;
+    while (x > 0.125) {
+        x *= 0.5;
+        k++;
+    }
+    double x2 = x * x / 12.0;
+    double y = (1.0 - 0.5 * x + x2) / (1.0 + 0.5 * x + x2);
+    while (k-- > 0) y = y * y;
+    return y;
+}
+
+/* Weight of a new sample in a first-order low-pass with time constant tau after dt seconds.
+ * Exact discretisation (1 - e^(-dt/tau)): the same corner at every sampling rate. */
+static double hip__re_alpha(double dt, double tau)
+{
+    if (tau <= 0.0) return 1.0;
+    return 1.0 - hip__re_exp_neg(dt / tau);
+}
+
+/* atan (Cephes atanf range reduction and polynomial; abs error ~1e-7 rad). */
+static double hip__re_atan(double x)
+{
+    double sign = 1.0, off = 0.0;
+    if (x < 0.0) {
+        sign = -1.0;
+        x = -x;
+    }
+    if (x > 2.414213562373095) {
+        off = HIP__RE_PI / 2.0;
+        x = -1.0 / x;
+    } else if (x > 0.4142135623730950) {
+        off = HIP__RE_PI / 4.0;
+        x = (x - 1.0) / (x + 1.0);
+    }
+    double z = x * x;
+    double p = (((8.05374449538e-2 * z - 1.38776856032e-1) * z + 1.99777106478e-1) * z
+                - 3.33329491539e-1) * z * x + x;
+    return sign * (off + p);
+}
+
+static double hip__re_asin(double x)
+{
+    if (x >= 1.0) return HIP__RE_PI / 2.0;
+    if (x <= -1.0) return -HIP__RE_PI / 2.0;
+    return hip__re_atan(x / sqrt(1.0 - x * x));
+}
+
+/* Natural log for x > 0 (frexp is exact; atanh series on [1/sqrt2, sqrt2]). */
+static double hip__re_log(double x)
+{
+    int e;
+    if (!(x > 0.0)) return -1e30;
+    double m = frexp(x, &e); /* x = m 2^e, m in [0.5, 1) */
+    if (m < 0.7071067811865476) {
+        m *= 2.0;
+        e -= 1;
+    }
+    double z = (m - 1.0) / (m + 1.0), z2 = z * z, term = z, sum = 0.0;
+    for (int k = 1; k <= 21; k += 2) {
+        sum += term / k;
+        term *= z2;
+    }
+    return 2.0 * sum + e * 0.6931471805599453;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Configuration and exercise profiles                                                         */
+/* ------------------------------------------------------------------------------------------ */
+
+void hip__re_reps_config_default(hip__re_reps_config *c, hip__re_input_mode input)
+{
+    memset(c, 0, sizeof *c);
+    c->input = input;
+    c->profile.out_is_concentric = 1;
+    c->gap_s = 1.0f;
+    c->cf_tau_s = 1.0f;
+    c->cf_gate = 3.0f;
+    c->acc_lp_tau_s = 0.5f;
+    c->pca_tau_s = 6.0f;
+    c->lp_hz = 0.65f;
+    /* Group delay of two cascaded first-order low-passes: 2 tau = 2 / (2 pi fc). */
+    c->report_delay_s = (float)(2.0 / (2.0 * HIP__RE_PI * c->lp_hz));
+    c->trans_hp_tau_s = 2.0f;
+    c->trans_leak_tau_s = 2.0f;
+    c->floor_rot_deg = 5.0f;
+    c->floor_trans_cm = 4.0f;
+    c->hyst_frac = 0.30f;
+    c->flush_frac = 0.5f;
+    c->pol_gain = 0.3f;
+    c->pol_on = 0.25f;
+    c->bound_frac = 0.20f;
+    c->bound_max_s = 4.0f;
+    c->onset_frac = 0.10f;
+    c->confirm_max_s = 8.0f;
+    c->act_tau_s = 2.0f;
+    c->trans_bias = 3.0f;
+    c->rot_weak = 0.8f;
+    c->trans_on = 1.0f;
+    c->rot_mem_s = 20.0f;
+    c->still_frac = 0.2f;
+    c->still_s = 5.0f;
+    c->rest_gain = 1.0f;
+    c->trans_min_cm = 8.0f;
+    c->switch_hyst = 1.25f;
+    c->ref_reps = 3;
+    c->partial_frac = 0.78f;
+    c->fast_frac = 0.6f;
+    c->slow_frac = 1.8f;
+    c->hold_tol = 0.8f;
+}
+
+/* Catalog motion profiles (CLINICAL.md 4.1/4.2). Only timing, hold and the concentric direction
+ * are used; the excursions are joint angles, which a single segment sensor does not measure, so
+ * they are informative only. Ids follow the catalog names in snake_case. */
+typedef struct {
+    const char *id;
+    hip__re_profile p;
+} hip__re_profile_entry;
+
+static const hip__re_profile_entry hip__re_profiles[] = {
+    /* id                          exc  travel min  max  hold concentric-out */
+    {"squat",                    {80.f, 30.f, 2.f, 5.f, 0.f, 0}},
+    {"sit_to_stand",             {85.f, 0.f,  2.f, 4.f, 0.f, 1}},
+    {"seated_march",             {22.f, 0.f,  2.f, 3.f, 0.f, 1}},
+    {"clamshell",                {38.f, 0.f,  2.f, 4.f, 2.f, 1}},
+    {"glute_bridge",             {50.f, 15.f, 2.f, 4.f, 3.f, 1}},
+    {"standing_hip_abduction",   {25.f, 0.f,  2.f, 4.f, 0.f, 1}},
+    {"side_lying_hip_abduction", {35.f, 0.f,  2.f, 4.f, 1.f, 1}},
+    {"straight_leg_raise",       {38.f, 0.f,  2.f, 4.f, 2.f, 1}},
+    {"hip_hinge",                {75.f, 0.f,  3.f, 4.f, 0.f, 0}},
+    {"step_up",                  {50.f, 15.f, 2.f, 4.f, 0.f, 1}},
+    {"heel_raise",               {28.f, 6.f,  2.f, 3.f, 0.f, 1}},
+    {"lunge",                    {90.f, 40.f, 2.f, 4.f, 0.f, 0}},
+    {"prone_hip_extension",      {15.f, 0.f,  2.f, 3.f, 1.5f, 1}},
+    {"quadruped_hip_extension",  {90.f, 0.f,  2.f, 4.f, 3.f, 1}},
+    {"seated_knee_extension",    {85.f, 0.f,  2.f, 4.f, 1.5f, 1}},
+    {"standing_march",           {75.f, 0.f,  2.f, 3.f, 0.f, 1}},
+};
+
+int hip__re_profile_lookup(const char *id, hip__re_profile *p)
+{
+    memset(p, 0, sizeof *p);
+    p->out_is_concentric = 1;
+    if (!id) return 0;
+    for (unsigned k = 0; k < sizeof hip__re_profiles / sizeof hip__re_profiles[0]; k++) {
+        if (strcmp(hip__re_profiles[k].id, id) == 0) {
+            *p = hip__re_profiles[k].p;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void hip__re_reps_config_apply_profile(hip__re_reps_config *c, const hip__re_profile *p)
+{
+    c->profile = *p;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Small helpers                                                                               */
+/* ------------------------------------------------------------------------------------------ */
+
+/* The history is kept as int16 hundredths (0.01 deg or 0.01 cm, +-327): it halves the largest part
+ * of the state so the whole detector fits in 4 KiB; the resolution is far below sensor noise. */
+static int16_t ring_quantize(float s)
+{
+    float q = s * 100.0f;
+    if (!(q > -32767.0f)) q = -32767.0f;   /* also maps NaN to the rail */
+    if (q > 32767.0f) q = 32767.0f;
+    return (int16_t)(q < 0 ? q - 0.5f : q + 0.5f);
+}
+
+static float ring_at(const hip__re_chan *c, int64_t i) { return (float)c->ring[i & (HIP__RE_RING_LEN - 1)] * 0.01f; }
+
+static int64_t time_of(const hip__re_reps *r, int64_t i)
+{
+    return r->anchor_ns + (i - r->seg_start) * HIP__RE_GRID_NS;
+}
+
+/* Oldest engine index still in the ring and in the current segment (newest is r->n - 1). */
+static int64_t valid_lo(const hip__re_reps *r)
+{
+    int64_t lo = r->n - HIP__RE_RING_LEN;
+    if (lo < 0) lo = 0;
+    return lo > r->seg_start ? lo : r->seg_start;
+}
+
+static float median_small(const float *v, int n)
+{
+    float s[8];
+    for (int i = 0; i < n; i++) s[i] = v[i];
+    for (int i = 1; i < n; i++) { /* insertion sort, n <= 8 */
+        float x = s[i];
+        int j = i - 1;
+        while (j >= 0 && s[j] > x) {
+            s[j + 1] = s[j];
+            j--;
+        }
+        s[j + 1] = x;
+    }
+    if (n <= 0) return 0.0f;
+    return (n & 1) ? s[n / 2] : 0.5f * (s[n / 2 - 1] + s[n / 2]);
+}
+
+static float chan_floor(const hip__re_reps *r, int ch)
+{
+    return ch == HIP__RE_CH_ROT ? r->cfg.floor_rot_deg : r->cfg.floor_trans_cm;
+}
+
+/* Hysteresis: a reversal is confirmed after the signal has come back by delta. */
+static float chan_delta(const hip__re_reps *r, const hip__re_chan *c, int ch)
+{
+    float fl = chan_floor(r, ch);
+    if (c->nswing == 0) return fl;
+    float d = r->cfg.hyst_frac * median_small(c->swings, c->nswing);
+    return d > fl ? d : fl;
+}
+
+/* 3x3 symmetric matrix stored as xx, yy, zz, xy, xz, yz. */
+static void sym_mul(const double *m, const double *v, double *o)
+{
+    o[0] = m[0] * v[0] + m[3] * v[1] + m[4] * v[2];
+    o[1] = m[3] * v[0] + m[1] * v[1] + m[5] * v[2];
+    o[2] = m[4] * v[0] + m[5] * v[1] + m[2] * v[2];
+}
+
+/* One exponentially weighted PCA step: mean, covariance, principal axis by two power
+ * iterations from the previous axis, sign kept continuous. Returns the centred projection. */
+static double pca_step(double *mu, double *cov, double *e, const double *x, double k)
+{
+    double d[3], t[3], w[3];
+    for (int j = 0; j < 3; j++) {
+        mu[j] += k * (x[j] - mu[j]);
+        d[j] = x[j] - mu[j];
+    }
+    cov[0] += k * (d[0] * d[0] - cov[0]);
+    cov[1] += k * (d[1] * d[1] - cov[1]);
+    cov[2] += k * (d[2] * d[2] - cov[2]);
+    cov[3] += k * (d[0] * d[1] - cov[3]);
+    cov[4] += k * (d[0] * d[2] - cov[4]);
+    cov[5] += k * (d[1] * d[2] - cov[5]);
+    sym_mul(cov, e, t);
+    sym_mul(cov, t, w);
+    double n = sqrt(w[0] * w[0] + w[1] * w[1] + w[2] * w[2]);
+    if (n > 1e-30) {
+        double s = (w[0] * e[0] + w[1] * e[1] + w[2] * e[2]) < 0.0 ? -1.0 : 1.0;
+        for (int j = 0; j < 3; j++) e[j] = s * w[j] / n;
+    }
+    return d[0] * e[0] + d[1] * e[1] + d[2] * e[2];
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Event output and arbiter                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+static void queue_push(hip__re_reps *r, const hip__re_rep_event *ev)
+{
+    if (r->qlen == HIP__RE_EVQ_LEN) { /* caller is not popping: drop the oldest */
+        r->qhead = (r->qhead + 1) % HIP__RE_EVQ_LEN;
+        r->qlen--;
+        r->dropped++;
+    }
+    r->q[(r->qhead + r->qlen) % HIP__RE_EVQ_LEN] = *ev;
+    r->qlen++;
+}
+
+int hip__re_reps_pop_event(hip__re_reps *r, hip__re_rep_event *ev)
+{
+    if (r->qlen == 0) return 0;
+    *ev = r->q[r->qhead];
+    r->qhead = (r->qhead + 1) % HIP__RE_EVQ_LEN;
+    r->qlen--;
+    return 1;
+}
+
+/* Channel activity: EW standard deviation of the smoothed signal in units of its noise floor. */
+static double chan_activity(const hip__re_reps *r, int ch)
+{
+    double v = r->ch[ch].act_var;
+    return sqrt(v > 0.0 ? v : 0.0) / chan_floor(r, ch);
+}
+
+static void arbiter_emit_held(hip__re_reps *r, int ch, int at_switch)
+{
+    hip__re_chan *c = &r->ch[ch];
+    if (!c->held_valid) return;
+    c->held_valid = 0;
+    if (c->held_mid_i <= r->last_emit_end_i) return;
+    /* after a switch, a rep overlapping the other channel's last event is the same movement */
+    if (ch != r->last_emit_ch && c->held_start_i < r->last_emit_end_i) return;
+    /* at a switch, a held rep is only worth emitting shortly after it ended */
+    if (at_switch && r->n - 1 - c->held_end_i > (int64_t)(r->cfg.bound_max_s * HIP__RE_ENGINE_HZ)) return;
+    c->held.index = ++r->nevents;
+    c->held.t_emit_ns = r->t_emit_ns;
+    r->last_emit_end_i = c->held_end_i;
+    r->last_emit_ch = ch;
+    queue_push(r, &c->held);
+}
+
+/* Channel choice. Rotation (tilt) is the primary signal: it has no drift and no integration
+ * error. Translation is chosen only while the rotation signal is weak (its activity below
+ * rot_weak floor units) and the translation signal is clearly more active than the rotation
+ * signal, both measured in units of their own noise floor. Hysteresis avoids flapping. */
+static void arbiter_update(hip__re_reps *r)
+{
+    if (r->nchan < 2) return;
+    double ar = chan_activity(r, HIP__RE_CH_ROT);
+    double at = chan_activity(r, HIP__RE_CH_TRANS);
+    double h = r->cfg.switch_hyst, b = r->cfg.trans_bias, w = r->cfg.rot_weak;
+    /* decaying peak of the rotation activity: the fallback is trusted only after rotation has
+     * been quiet for a while (a pause inside a rotational session is not a change of signal) */
+    double decay = hip__re_exp_neg(HIP__RE_DT_E / r->cfg.rot_mem_s);
+    r->rot_peak = ar > r->rot_peak * decay ? ar : r->rot_peak * decay;
+    if (r->sel == HIP__RE_CH_ROT) {
+        if (r->rot_peak < w && at > b * h * ar && at > r->cfg.trans_on) {
+            r->sel = HIP__RE_CH_TRANS;
+            arbiter_emit_held(r, HIP__RE_CH_TRANS, 1);
+        }
+    } else {
+        if (ar > w * h || at * h < b * ar || at < 0.5) {
+            r->sel = HIP__RE_CH_ROT;
+            arbiter_emit_held(r, HIP__RE_CH_ROT, 1);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Rep engine (per channel)                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Range (max - min) of a ring over [a, b]. */
+static float ring_range(const hip__re_chan *c, int64_t a, int64_t b)
+{
+    float lo = ring_at(c, a), hi = lo;
+    for (int64_t i = a + 1; i <= b; i++) {
+        float v = ring_at(c, i);
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+    }
+    return hi - lo;
+}
+
+/* Peak |d/dt| (central differences) over [a, b] in units per second. */
+static float ring_peak_speed(const hip__re_reps *r, const hip__re_chan *c, int64_t a, int64_t b)
+{
+    int64_t lo = valid_lo(r), hi = r->n - 1;
+    float pk = 0.0f;
+    for (int64_t i = a; i <= b; i++) {
+        int64_t i0 = i - 1 < lo ? lo : i - 1, i1 = i + 1 > hi ? hi : i + 1;
+        if (i1 <= i0) continue;
+        float v = (float)(fabs((double)ring_at(c, i1) - ring_at(c, i0)) / ((double)(i1 - i0) * HIP__RE_DT_E));
+        if (v > pk) pk = v;
+    }
+    return pk;
+}
+
+/* Log dimensionless jerk, velocity based (Balasubramanian et al. 2015, IEEE TBME 62(2)):
+ * LDLJ = -ln( T^3 / v_peak^2 * integral (d^2 v / dt^2)^2 dt ), on the smoothed 25 Hz signal.
+ * A clean minimum-jerk reach gives about -6 to -7 on this signal; more negative = less smooth. */
+static float ring_ldlj(const hip__re_reps *r, const hip__re_chan *c, int64_t a, int64_t b, float vpk)
+{
+    int64_t lo = valid_lo(r), hi = r->n - 1;
+    double dt = HIP__RE_DT_E, acc = 0.0;
+    if (b - a < 4 || vpk <= 0.0f) return 0.0f;
+    for (int64_t i = a; i <= b; i++) {
+        if (i - 2 < lo || i + 2 > hi) continue;
+        /* third derivative of position = second derivative of velocity (central, O(dt^2)) */
+        double j = (ring_at(c, i + 2) - 2.0 * ring_at(c, i + 1) + 2.0 * ring_at(c, i - 1)
+                    - ring_at(c, i - 2)) / (2.0 * dt * dt * dt);
+        acc += j * j * dt;
+    }
+    double T = (double)(b - a) * dt;
+    double dlj = T * T * T / ((double)vpk * vpk) * acc;
+    if (dlj <= 0.0) return 0.0f;
+    return (float)(-hip__re_log(dlj));
+}
+
+/* The rep of pending entry p ends at engine index end_i: measure, flag and submit it. */
+static void rep_finish(hip__re_reps *r, int ch, hip__re_pending *p, int64_t end_i)
+{
+    hip__re_chan *c = &r->ch[ch];
+    const hip__re_reps_config *cf = &r->cfg;
+    int64_t lo = valid_lo(r);
+    int64_t a = p->start_i < lo ? lo : p->start_i, b = end_i;
+    p->active = 0;
+    if (b > r->n - 1) b = r->n - 1;
+    if (b < p->far_i) b = p->far_i;
+    if (a > p->far_i) a = p->far_i;
+
+    c->nreps++;
+    c->last_end_i = b;
+
+    hip__re_rep_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.channel = ch;
+    int64_t dly = (int64_t)((double)cf->report_delay_s * 1e9);
+    ev.t_start_ns = time_of(r, a) - dly;
+    ev.t_peak_ns = time_of(r, p->far_i) - dly;
+    ev.t_end_ns = time_of(r, b) - dly;
+    ev.t_emit_ns = r->t_emit_ns;
+
+    float ty = (float)p->type;
+    float exc = ty * (p->far_v - p->home_v); /* channel units */
+    if (exc < 0.0f) exc = 0.0f;
+
+    /* Phases: the far zone is within 10 % of the excursion of the far extreme
+     * (the tolerance of the generic detector contract in CLINICAL.md 4.2). */
+    float zone = ty * p->far_v - 0.1f * exc;
+    int64_t in0 = p->far_i, in1 = p->far_i;
+    for (int64_t i = a; i <= b; i++)
+        if (ty * ring_at(c, i) >= zone) {
+            in0 = i;
+            break;
+        }
+    for (int64_t i = b; i >= a; i--)
+        if (ty * ring_at(c, i) >= zone) {
+            in1 = i;
+            break;
+        }
+    ev.out_s = (float)((double)(in0 - a) * HIP__RE_DT_E);
+    ev.hold_s = (float)((double)(in1 - in0) * HIP__RE_DT_E);
+    ev.back_s = (float)((double)(b - in1) * HIP__RE_DT_E);
+    if (cf->profile.out_is_concentric) {
+        ev.concentric_s = ev.out_s;
+        ev.eccentric_s = ev.back_s;
+    } else {
+        ev.concentric_s = ev.back_s;
+        ev.eccentric_s = ev.out_s;
+    }
+
+    const hip__re_chan *cr = &r->ch[HIP__RE_CH_ROT];
+    const hip__re_chan *ct = &r->ch[HIP__RE_CH_TRANS];
+    ev.excursion_deg = ch == HIP__RE_CH_ROT ? exc : ring_range(cr, a, b);
+    ev.peak_speed_dps = ring_peak_speed(r, cr, a, b);
+    if (r->nchan > 1) {
+        /* travel: peak-to-peak displacement over the rep, or the out-swing of a translation rep */
+        ev.travel_cm = ring_range(ct, a, b);
+        if (ch == HIP__RE_CH_TRANS && p->swing > ev.travel_cm) ev.travel_cm = p->swing;
+        ev.peak_lin_speed_cms = ring_peak_speed(r, ct, a, b);
+    }
+    float vpk = ch == HIP__RE_CH_ROT ? ev.peak_speed_dps : ev.peak_lin_speed_cms;
+    ev.ldlj = ring_ldlj(r, c, a, b, vpk);
+
+    /* Flags against the person's own reference (median of the first ref_reps reps of this
+     * channel), or the prescription / profile while no reference exists yet. */
+    float dur = (float)((double)(b - a) * HIP__RE_DT_E);
+    float ref_exc = 0.0f, ref_dur = 0.0f;
+    if (c->nref >= cf->ref_reps && cf->ref_reps > 0) {
+        ref_exc = median_small(c->ref_exc, cf->ref_reps);
+        ref_dur = median_small(c->ref_dur, cf->ref_reps);
+    } else {
+        if (cf->profile.rep_max_s > 0.0f) ref_dur = 0.5f * (cf->profile.rep_min_s + cf->profile.rep_max_s);
+        int ok = cf->profile.rep_max_s <= 0.0f ||
+                 (dur >= 0.5f * cf->profile.rep_min_s && dur <= 2.0f * cf->profile.rep_max_s);
+        if (ok && c->nref < cf->ref_reps && c->nref < 5) {
+            c->ref_exc[c->nref] = exc;
+            c->ref_dur[c->nref] = dur;
+            c->nref++;
+            ref_dur = 0.0f; /* reference reps are not judged on time */
+        }
+    }
+    if (ch == HIP__RE_CH_ROT && cf->prescribed_excursion_deg > 0.0f) ref_exc = cf->prescribed_excursion_deg;
+    if (ref_exc > 0.0f && exc < cf->partial_frac * ref_exc) ev.flags |= HIP__RE_FLAG_PARTIAL;
+    if (ref_dur > 0.0f && dur < cf->fast_frac * ref_dur) ev.flags |= HIP__RE_FLAG_FAST;
+    if (ref_dur > 0.0f && dur > cf->slow_frac * ref_dur) ev.flags |= HIP__RE_FLAG_SLOW;
+    if (cf->profile.hold_s > 0.0f && ev.hold_s < cf->hold_tol * cf->profile.hold_s)
+        ev.flags |= HIP__RE_FLAG_HOLD_SHORT;
+
+    /* Arbiter: only the active channel's reps become events. The newest rep of the other channel
+     * is kept so that a switch can still emit it (the first rep of a set is what makes the
+     * activity rise). Reps overlapping the last emitted one are duplicates. */
+    c->held = ev;
+    c->held_mid_i = (a + b) / 2;
+    c->held_start_i = a;
+    c->held_end_i = b;
+    c->held_valid = 1;
+    /* translation is a fallback signal: it needs a clear travel to count */
+    if (ch == HIP__RE_CH_TRANS && ev.travel_cm < cf->trans_min_cm) c->held_valid = 0;
+    if (ch == r->sel) arbiter_emit_held(r, ch, 0);
+}
+
+/* End of the back-swing in the home half: its speed fell below onset_frac of the out-swing's
+ * peak speed (the person stopped short of home, or paused before the next rep). */
+static int rep_offset(const hip__re_reps *r, const hip__re_chan *c, const hip__re_pending *p, int64_t i, float x)
+{
+    if (x >= p->half || i - 1 <= p->far_i) return 0;
+    float v = (float)p->type * (ring_at(c, i - 1) - ring_at(c, i)); /* speed toward home */
+    return v < r->cfg.onset_frac * p->vpk;
+}
+
+/* Check pending reps against sample i (already in the ring). */
+static void pending_step(hip__re_reps *r, int ch, int64_t i)
+{
+    hip__re_chan *c = &r->ch[ch];
+    int64_t lim = (int64_t)(r->cfg.bound_max_s * HIP__RE_ENGINE_HZ + 0.5f);
+    for (int k = 0; k < 2; k++) {
+        hip__re_pending *p = &c->pend[k];
+        if (!p->active || i <= p->far_i) continue;
+        float x = (float)p->type * ring_at(c, i);
+        if (x <= p->level || rep_offset(r, c, p, i, x)) {
+            rep_finish(r, ch, p, i);
+            continue;
+        }
+        if (x < p->best_v) {
+            p->best_v = x;
+            p->best_i = i;
+        }
+        if (i - p->far_i >= lim) rep_finish(r, ch, p, p->best_i);
+    }
+}
+
+/* A far extreme was confirmed and paired: open a pending rep and find its start. */
+static void rep_open(hip__re_reps *r, int ch, const hip__re_ext *far, const hip__re_ext *home, int check_overlap)
+{
+    hip__re_chan *c = &r->ch[ch];
+    int64_t lim = (int64_t)(r->cfg.bound_max_s * HIP__RE_ENGINE_HZ + 0.5f);
+    int64_t lo = valid_lo(r);
+    int64_t w0 = far->i - lim;
+    if (w0 < lo) w0 = lo;
+    if (home && home->i > w0) w0 = home->i;
+    float ty = (float)far->type;
+    /* home level: the lowest (in far-type sign) point between the preceding home and the far
+     * extreme, within the window. */
+    float hx = ty * ring_at(c, far->i);
+    for (int64_t i = w0; i <= far->i; i++) {
+        float x = ty * ring_at(c, i);
+        if (x < hx) hx = x;
+    }
+    float fx = ty * far->v;
+    float level = hx + r->cfg.bound_frac * (fx - hx);
+    float half = 0.5f * (hx + fx);
+    /* peak speed of the out-swing (per sample) */
+    float vpk = 0.0f;
+    for (int64_t i = w0 + 1; i <= far->i; i++) {
+        float v = ty * (ring_at(c, i) - ring_at(c, i - 1));
+        if (v > vpk) vpk = v;
+    }
+    /* start: walking back from the far extreme, the first sample within bound_frac of home, or
+     * (in the home half) where the out-swing's speed fell below onset_frac of its peak: the
+     * movement onset after a pause that is not at the home level. */
+    int64_t st = w0;
+    for (int64_t i = far->i; i >= w0; i--) {
+        float x = ty * ring_at(c, i);
+        if (x <= level) {
+            st = i;
+            break;
+        }
+        if (i > w0 && x < half && x - ty * ring_at(c, i - 1) < r->cfg.onset_frac * vpk) {
+            st = i;
+            break;
+        }
+    }
+    if (check_overlap && st < c->last_end_i) return;
+    c->cand_serial = c->next_serial + 1; /* keeps the in-order pairing in phase if polarity is lost */
+
+    hip__re_pending *p = &c->pend[0];
+    if (p->active) p = &c->pend[1];
+    if (p->active) rep_finish(r, ch, p, r->n - 1); /* cannot happen with 2 slots; be safe */
+    p->active = 1;
+    p->far_i = far->i;
+    p->far_v = far->v;
+    p->home_v = ty * hx;
+    p->type = far->type;
+    p->start_i = st;
+    p->level = level;
+    p->swing = home ? (far->v > home->v ? far->v - home->v : home->v - far->v) : fx - hx;
+    p->best_v = fx;
+    p->best_i = far->i;
+    p->half = half;
+    p->vpk = vpk;
+    /* samples between the far extreme and now, within the end window */
+    for (int64_t i = far->i + 1; i < r->n && p->active; i++) {
+        float x = ty * ring_at(c, i);
+        if (x <= level || rep_offset(r, c, p, i, x)) {
+            rep_finish(r, ch, p, i);
+            break;
+        }
+        if (x < p->best_v) {
+            p->best_v = x;
+            p->best_i = i;
+        }
+        if (i - far->i >= lim) rep_finish(r, ch, p, p->best_i);
+    }
+}
+
+/* Dwell polarity from the last full cycle [ext2, ext0]: share of samples above the mid level. */
+static void polarity_update(hip__re_reps *r, hip__re_chan *c)
+{
+    const hip__re_ext *e0 = &c->ext[0], *e1 = &c->ext[1], *e2 = &c->ext[2];
+    int64_t a = e2->i, lo = valid_lo(r);
+    if (a < lo) a = lo; /* cycles longer than the history: use its recent part */
+    if (e0->i - a < 2) return;
+    float mid = 0.5f * (e1->v + 0.5f * (e2->v + e0->v));
+    int above = 0, tot = 0;
+    for (int64_t i = a; i <= e0->i; i++) {
+        above += ring_at(c, i) > mid;
+        tot++;
+    }
+    float duty = (float)above / (float)tot;
+    c->pol_p += r->cfg.pol_gain * ((0.5f - duty) - c->pol_p);
+    if (c->pol == 0) {
+        if (c->pol_p > r->cfg.pol_on) c->pol = 1;
+        else if (c->pol_p < -r->cfg.pol_on) c->pol = -1;
+    } else if (c->pol_p * (float)c->pol < -r->cfg.pol_on) {
+        c->pol = -c->pol;
+    }
+}
+
+static void ext_confirm(hip__re_reps *r, int ch, float v, int64_t i, int type)
+{
+    hip__re_chan *c = &r->ch[ch];
+    int64_t serial = c->next_serial++;
+    int have_prev = serial > 0 && c->ext[0].i >= r->seg_start;
+    if (have_prev) {
+        float sw = v - c->ext[0].v;
+        c->swings[c->nswing_total % 4] = sw < 0.0f ? -sw : sw;
+        c->nswing_total++;
+        if (c->nswing < 4) c->nswing++;
+    }
+    c->ext[2] = c->ext[1];
+    c->ext[1] = c->ext[0];
+    c->ext[0].v = v;
+    c->ext[0].i = i;
+    c->ext[0].type = type;
+
+    /* a home extreme after a pending far one ends that rep */
+    for (int k = 0; k < 2; k++) {
+        hip__re_pending *p = &c->pend[k];
+        if (p->active && i > p->far_i && type != p->type) rep_finish(r, ch, p, i);
+    }
+    if (serial >= 2 && c->ext[2].i >= r->seg_start) polarity_update(r, c);
+    /* Rest vote: after a still period the first swing goes from home to far, so the first
+     * extreme away from the rest level is of the far type. */
+    if (c->rest_armed && c->still_n == 0) {
+        c->rest_armed = 0;
+        float away = (float)type * (v - c->rest_v);
+        if (away > 0.0f && r->cfg.rest_gain > 0.0f) {
+            c->pol_p += r->cfg.rest_gain * (0.5f * (float)type - c->pol_p);
+            if (c->pol_p * (float)type > r->cfg.pol_on) c->pol = type;
+        }
+    }
+
+    /* Pairing: a rep is (home, far, home). With a known polarity every extreme of the far type
+     * is a candidate; it is refused only when its out-swing overlaps the back-swing of the rep
+     * counted just before (a polarity flip inside continuous motion). Before the polarity is
+     * known, swings pair in order, the first swing being "out". */
+    /* A far extreme confirmed only after confirm_max_s (the signal stayed near it) is a change of
+     * posture, not a repetition; refusing it also bounds the event latency. */
+    int late = (r->n - 1 - i) > (int64_t)(r->cfg.confirm_max_s * HIP__RE_ENGINE_HZ);
+    if (late) {
+        if (c->pol != 0 || serial == c->cand_serial) c->cand_serial = serial + 2;
+    } else if (c->pol != 0) {
+        if (type == c->pol) rep_open(r, ch, &c->ext[0], have_prev ? &c->ext[1] : 0, 1);
+    } else if (serial == c->cand_serial) {
+        rep_open(r, ch, &c->ext[0], have_prev ? &c->ext[1] : 0, 0);
+        c->cand_serial = serial + 2;
+    } else if (serial > c->cand_serial) {
+        c->cand_serial = serial + 1;
+    }
+}
+
+/* One engine sample for one channel. */
+static void chan_push(hip__re_reps *r, int ch, float s)
+{
+    hip__re_chan *c = &r->ch[ch];
+    int64_t i = r->n;
+    c->ring[i & (HIP__RE_RING_LEN - 1)] = ring_quantize(s);
+
+    /* activity */
+    double k = hip__re_alpha(HIP__RE_DT_E, r->cfg.act_tau_s);
+    if (i == r->seg_start && c->next_serial == 0 && c->act_var == 0.0) c->act_mean = s;
+    c->act_mean += k * (s - c->act_mean);
+    double d = s - c->act_mean;
+    c->act_var += k * (d * d - c->act_var);
+
+    /* stillness: activity below still_frac of the floor for still_s seconds arms a rest vote */
+    if (sqrt(c->act_var > 0.0 ? c->act_var : 0.0) < r->cfg.still_frac * chan_floor(r, ch)) {
+        if (++c->still_n >= (int32_t)(r->cfg.still_s * HIP__RE_ENGINE_HZ)) {
+            c->rest_armed = 1;
+            c->rest_v = s;
+        }
+    } else {
+        c->still_n = 0;
+    }
+
+    pending_step(r, ch, i);
+
+    float delta = chan_delta(r, c, ch);
+    if (c->dir == 0) {
+        if (i == r->seg_start) {
+            c->lo_v = c->hi_v = s;
+            c->lo_i = c->hi_i = i;
+            return;
+        }
+        if (s > c->hi_v) { c->hi_v = s; c->hi_i = i; }
+        if (s < c->lo_v) { c->lo_v = s; c->lo_i = i; }
+        if (s - c->lo_v >= delta) {
+            c->dir = 1;
+            c->run_v = s;
+            c->run_i = i;
+            ext_confirm(r, ch, c->lo_v, c->lo_i, -1);
+        } else if (c->hi_v - s >= delta) {
+            c->dir = -1;
+            c->run_v = s;
+            c->run_i = i;
+            ext_confirm(r, ch, c->hi_v, c->hi_i, 1);
+        }
+        return;
+    }
+    if (c->dir > 0) {
+        if (s >= c->run_v) {
+            c->run_v = s;
+            c->run_i = i;
+        } else if (c->run_v - s >= delta) {
+            float v = c->run_v;
+            int64_t vi = c->run_i;
+            c->dir = -1;
+            c->run_v = s;
+            c->run_i = i;
+            ext_confirm(r, ch, v, vi, 1);
+        }
+    } else {
+        if (s <= c->run_v) {
+            c->run_v = s;
+            c->run_i = i;
+        } else if (s - c->run_v >= delta) {
+            float v = c->run_v;
+            int64_t vi = c->run_i;
+            c->dir = 1;
+            c->run_v = s;
+            c->run_i = i;
+            ext_confirm(r, ch, v, vi, -1);
+        }
+    }
+}
+
+/* End the current segment (gap or end of stream): pending reps end at the last sample. */
+static void chan_end_segment(hip__re_reps *r, int ch, int settle)
+{
+    hip__re_chan *c = &r->ch[ch];
+    if (r->n <= r->seg_start) return;
+    if (settle && c->dir != 0) {
+        /* end of stream: a running extreme counts if the signal has come back by flush_frac x delta */
+        float s = ring_at(c, r->n - 1);
+        float delta = chan_delta(r, c, ch);
+        if ((float)c->dir * (c->run_v - s) >= r->cfg.flush_frac * delta)
+            ext_confirm(r, ch, c->run_v, c->run_i, c->dir);
+    }
+    for (int k = 0; k < 2; k++)
+        if (c->pend[k].active) rep_finish(r, ch, &c->pend[k], c->pend[k].best_i);
+    /* a gap leaves no phase: the first extreme of the next segment is a home */
+    c->dir = 0;
+    c->cand_serial = c->next_serial + 1;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Front end                                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+int hip__re_reps_init(hip__re_reps *r, const hip__re_reps_config *cfg)
+{
+    if (!r || !cfg) return -1;
+    memset(r, 0, sizeof *r);
+    r->cfg = *cfg;
+    r->nchan = cfg->input == HIP__RE_INPUT_ANGLE ? 1 : 2;
+    r->sel = HIP__RE_CH_ROT;
+    r->last_emit_end_i = -1;
+    for (int ch = 0; ch < HIP__RE_NCHAN; ch++) r->ch[ch].cand_serial = 1;
+    return 0;
+}
+
+/* Push the front-end outputs y (at time t) onto the 25 Hz grid by linear interpolation. */
+static void grid_feed(hip__re_reps *r, int64_t t, const float *y)
+{
+    while (r->grid_next_ns <= t) {
+        float v[HIP__RE_NCHAN];
+        for (int ch = 0; ch < r->nchan; ch++) {
+            if (!r->have_prev || t == r->t_prev_ns) {
+                v[ch] = y[ch];
+            } else {
+                double f = (double)(r->grid_next_ns - r->t_prev_ns) / (double)(t - r->t_prev_ns);
+                v[ch] = (float)(r->y_prev[ch] + f * (y[ch] - r->y_prev[ch]));
+            }
+        }
+        for (int ch = 0; ch < r->nchan; ch++) chan_push(r, ch, v[ch]);
+        r->n++;
+        arbiter_update(r);
+        r->grid_next_ns += HIP__RE_GRID_NS;
+    }
+    for (int ch = 0; ch < r->nchan; ch++) r->y_prev[ch] = y[ch];
+    r->t_prev_ns = t;
+    r->have_prev = 1;
+}
+
+/* Time step handling shared by all inputs. Returns dt (s), 0 for the first sample of a segment,
+ * or -1 if the sample must be ignored. */
+static double time_step(hip__re_reps *r, int64_t t)
+{
+    r->t_emit_ns = t;
+    if (!r->have_prev) {
+        r->anchor_ns = t;
+        r->grid_next_ns = t;
+        r->seg_start = r->n;
+        return 0.0;
+    }
+    if (t <= r->t_prev_ns) return -1.0;
+    double dt = (double)(t - r->t_prev_ns) * 1e-9;
+    if (dt > r->cfg.gap_s) {
+        for (int ch = 0; ch < r->nchan; ch++) chan_end_segment(r, ch, 0);
+        r->have_prev = 0;
+        r->anchor_ns = t;
+        r->grid_next_ns = t;
+        r->seg_start = r->n;
+        return 0.0;
+    }
+    return dt;
+}
+
+/* Two cascaded first-order low-passes; on the first sample of a segment they start settled. */
+static float smooth(hip__re_reps *r, int ch, double x, double dt)
+{
+    double *lp = r->fe.lp[ch];
+    if (dt <= 0.0) {
+        lp[0] = lp[1] = x;
+    } else {
+        double k = hip__re_alpha(dt, 1.0 / (2.0 * HIP__RE_PI * r->cfg.lp_hz));
+        lp[0] += k * (x - lp[0]);
+        lp[1] += k * (lp[0] - lp[1]);
+    }
+    return (float)lp[1];
+}
+
+static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float *g, int has_gyro)
+{
+    double dt = time_step(r, t);
+    if (dt < 0.0) return;
+    hip__re_front *fe = &r->fe;
+    const hip__re_reps_config *cf = &r->cfg;
+    double av[3] = {a[0], a[1], a[2]};
+    double na = sqrt(av[0] * av[0] + av[1] * av[1] + av[2] * av[2]);
+
+    if (!fe->started) {
+        /* first sample of the stream: gravity = measured acceleration */
+        double n0 = na > 1e-6 ? na : 1.0;
+        for (int j = 0; j < 3; j++) {
+            fe->u[j] = na > 1e-6 ? av[j] / n0 : (j == 2);
+            fe->mu[j] = fe->u[j];
+            fe->e[j] = j == 0;
+            fe->pe[j] = j == 0;
+        }
+        fe->g_mag = na > 1e-6 ? na : HIP__RE_G0;
+        fe->started = 1;
+    } else if (dt > 0.0) {
+        if (has_gyro) {
+            /* gravity in the sensor frame rotates opposite to the body: du/dt = u x w */
+            double w0 = g[0], w1 = g[1], w2 = g[2];
+            double c0 = fe->u[1] * w2 - fe->u[2] * w1;
+            double c1 = fe->u[2] * w0 - fe->u[0] * w2;
+            double c2 = fe->u[0] * w1 - fe->u[1] * w0;
+            fe->u[0] += c0 * dt;
+            fe->u[1] += c1 * dt;
+            fe->u[2] += c2 * dt;
+            if (na > 1e-6 && fabs(na - HIP__RE_G0) < cf->cf_gate) {
+                double k = hip__re_alpha(dt, cf->cf_tau_s);
+                for (int j = 0; j < 3; j++) fe->u[j] += k * (av[j] / na - fe->u[j]);
+            }
+        } else {
+            /* accelerometer only: gravity direction from low-passed acceleration */
+            double k = hip__re_alpha(dt, cf->acc_lp_tau_s);
+            for (int j = 0; j < 3; j++) fe->u[j] += k * (av[j] / (na > 1e-6 ? na : 1.0) - fe->u[j]);
+        }
+        double nu = sqrt(fe->u[0] * fe->u[0] + fe->u[1] * fe->u[1] + fe->u[2] * fe->u[2]);
+        if (nu > 1e-9)
+            for (int j = 0; j < 3; j++) fe->u[j] /= nu;
+        /* gravity magnitude: slow average of |a| while quasi-static */
+        if (fabs(na - HIP__RE_G0) < cf->cf_gate) fe->g_mag += hip__re_alpha(dt, 10.0) * (na - fe->g_mag);
+    }
+
+    /* rotation channel: tilt along the principal plane of the gravity direction's motion */
+    double kp = dt > 0.0 ? hip__re_alpha(dt, cf->pca_tau_s) : 0.0;
+    double proj = pca_step(fe->mu, fe->cov, fe->e, fe->u, kp);
+    if (proj > 1.0) proj = 1.0;
+    if (proj < -1.0) proj = -1.0;
+    double s_rot = hip__re_asin(proj) * HIP__RE_RAD2DEG;
+
+    /* translation channel: linear acceleration -> band-limited displacement -> principal axis */
+    double lin[3];
+    for (int j = 0; j < 3; j++) lin[j] = av[j] - fe->g_mag * fe->u[j];
+    if (dt <= 0.0) {
+        for (int j = 0; j < 3; j++) {
+            fe->alp[j] = lin[j];
+            fe->vel[j] = fe->pos[j] = 0.0;
+        }
+    } else {
+        double kh = hip__re_alpha(dt, cf->trans_hp_tau_s);
+        double leak = hip__re_exp_neg(dt / cf->trans_leak_tau_s);
+        for (int j = 0; j < 3; j++) {
+            fe->alp[j] += kh * (lin[j] - fe->alp[j]);
+            double ah = lin[j] - fe->alp[j];
+            fe->vel[j] = (fe->vel[j] + ah * dt) * leak;
+            fe->pos[j] = (fe->pos[j] + fe->vel[j] * dt) * leak;
+        }
+    }
+    double s_tr = pca_step(fe->pmu, fe->pcov, fe->pe, fe->pos, kp) * 100.0;
+
+    float y[HIP__RE_NCHAN];
+    y[HIP__RE_CH_ROT] = smooth(r, HIP__RE_CH_ROT, s_rot, dt);
+    y[HIP__RE_CH_TRANS] = smooth(r, HIP__RE_CH_TRANS, s_tr, dt);
+    grid_feed(r, t, y);
+}
+
+void hip__re_reps_push_imu(hip__re_reps *r, int64_t t_ns, float ax, float ay, float az,
+                      float gx, float gy, float gz)
+{
+    const float a[3] = {ax, ay, az}, g[3] = {gx, gy, gz};
+    front_motion(r, t_ns, a, g, r->cfg.input == HIP__RE_INPUT_IMU);
+}
+
+void hip__re_reps_push_accel(hip__re_reps *r, int64_t t_ns, float ax, float ay, float az)
+{
+    const float a[3] = {ax, ay, az}, g[3] = {0, 0, 0};
+    front_motion(r, t_ns, a, g, 0);
+}
+
+void hip__re_reps_push_angle(hip__re_reps *r, int64_t t_ns, float angle_deg)
+{
+    double dt = time_step(r, t_ns);
+    if (dt < 0.0) return;
+    float y[HIP__RE_NCHAN] = {0.0f, 0.0f};
+    y[HIP__RE_CH_ROT] = smooth(r, HIP__RE_CH_ROT, angle_deg, dt);
+    grid_feed(r, t_ns, y);
+}
+
+void hip__re_reps_flush(hip__re_reps *r)
+{
+    for (int ch = 0; ch < r->nchan; ch++) chan_end_segment(r, ch, 1);
+}

@@ -1,0 +1,235 @@
+/*
+ * reps_engine.h - streaming repetition detector for body-worn IMUs (hiptrack prototype).
+ *
+ * Pipeline (see NOTES.md for the full description and the reasons behind each parameter):
+ *
+ *   samples (t_ns, accel, gyro | accel | angle)       any rate 10-200 Hz, irregular timestamps
+ *     -> FRONT END (native rate, dt from timestamps)
+ *          rotation channel:    gravity direction (complementary filter, or low-passed accel),
+ *                               streaming PCA of it -> tilt angle in the dominant plane [deg]
+ *          translation channel: linear acceleration (gravity removed with the tilt estimate),
+ *                               band-limited double integration -> 3-D displacement,
+ *                               streaming PCA -> displacement along the motion axis [cm]
+ *          angle input:         the given angle [deg] feeds the rotation channel directly
+ *          both: two cascaded 1st-order low-passes, then resampling to a fixed 25 Hz grid
+ *     -> REP ENGINE (fixed 25 Hz, one instance per channel, identical code)
+ *          zig-zag extremes with adaptive hysteresis -> dwell-polarity pairing -> reps
+ *          -> boundaries, phases, speed, smoothness, flags
+ *     -> ARBITER: per channel activity normalised by its noise floor; the active channel's reps
+ *          become events.
+ *
+ * Contract: causal, one sample at a time (chunking cannot change results), no allocation,
+ * fixed-size state (sizeof(hip__re_reps) <= 4 KiB, checked at compile time in reps_engine.c),
+ * deterministic floating point (no libm transcendental calls; compile with -ffp-contract=off).
+ * Not thread-safe per instance; separate instances are independent.
+ */
+#ifndef HIPTRACK_SRC_REPS_ENGINE_H
+#define HIPTRACK_SRC_REPS_ENGINE_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Fixed internal rate of the rep engine and the length of its history (power of two). */
+#define HIP__RE_ENGINE_HZ 25
+#define HIP__RE_RING_LEN 256 /* 10.24 s of history per channel at 25 Hz */
+#define HIP__RE_EVQ_LEN 12   /* output event queue (HIPTRACK_REPS_QUEUE) */
+#define HIP__RE_NCHAN 2
+
+typedef enum {
+    HIP__RE_INPUT_IMU = 0,   /* accelerometer (m/s^2, with gravity) + gyroscope (rad/s) */
+    HIP__RE_INPUT_ACCEL = 1, /* accelerometer only: gravity from low-passed acceleration */
+    HIP__RE_INPUT_ANGLE = 2  /* a 1-D angle in degrees (e.g. a joint angle from camera pose) */
+} hip__re_input_mode;
+
+typedef enum { HIP__RE_CH_ROT = 0, HIP__RE_CH_TRANS = 1 } hip__re_channel;
+
+/* Rep flags (bit mask). */
+#define HIP__RE_FLAG_PARTIAL 1u    /* excursion < partial_frac x reference */
+#define HIP__RE_FLAG_FAST 2u       /* duration < fast_frac x reference (or < profile minimum) */
+#define HIP__RE_FLAG_SLOW 4u       /* duration > slow_frac x reference (or > profile maximum) */
+#define HIP__RE_FLAG_HOLD_SHORT 8u /* prescribed hold not reached */
+
+/* Motion profile of an exercise (CLINICAL.md 4.2). Zero means "unknown". */
+typedef struct {
+    float excursion_deg;     /* typical segment excursion (informative; not used for counting) */
+    float travel_cm;         /* typical translation travel (informative) */
+    float rep_min_s;         /* rep duration range */
+    float rep_max_s;
+    float hold_s;            /* prescribed isometric hold at the far position */
+    int out_is_concentric;   /* 1: moving away from home is concentric (curl, raise); 0: squat */
+} hip__re_profile;
+
+typedef struct {
+    hip__re_input_mode input;
+    hip__re_profile profile;            /* from hip__re_profile_lookup(), or all zero for "auto" */
+    float prescribed_excursion_deg; /* PT prescription; 0 = use the person's own reference */
+
+    /* timing */
+    float gap_s;          /* a timestamp step larger than this ends pending reps (default 1 s) */
+    float report_delay_s; /* subtracted from reported times: group delay of the smoothing */
+
+    /* front end */
+    float cf_tau_s;       /* complementary filter accel correction time constant */
+    float cf_gate;        /* accel correction only when | |a| - g | < cf_gate (m/s^2) */
+    float acc_lp_tau_s;   /* accelerometer-only mode: gravity low-pass time constant */
+    float pca_tau_s;      /* streaming PCA memory */
+    float lp_hz;          /* corner of each of the two cascaded smoothing low-passes */
+    float trans_hp_tau_s; /* linear acceleration high-pass (bias removal) */
+    float trans_leak_tau_s; /* leak of the velocity and displacement integrators */
+
+    /* rep engine (units of the channel: deg for rotation, cm for translation) */
+    float floor_rot_deg;  /* minimum hysteresis, rotation channel */
+    float floor_trans_cm; /* minimum hysteresis, translation channel */
+    float hyst_frac;      /* hysteresis = max(floor, hyst_frac x median of last 4 swings) */
+    float flush_frac;     /* at end of stream a pending extreme counts if back by this x delta */
+    float pol_gain;       /* dwell polarity EMA gain per extreme */
+    float pol_on;         /* polarity is set when |P| exceeds this */
+    float still_frac;     /* still: activity below still_frac x floor ... */
+    float still_s;        /* ... for this long */
+    float rest_gain;      /* polarity vote of the first swing after a still period (0 = off) */
+    float bound_frac;     /* rep start/end where the signal is within this x excursion of home */
+    float bound_max_s;    /* rep start/end at most this far from the far extreme */
+    float confirm_max_s;  /* a far extreme confirmed later than this is not a rep */
+    float onset_frac;     /* ... or where the speed (home half) < onset_frac x the swing's peak */
+
+    /* arbiter */
+    float act_tau_s;      /* activity (EW standard deviation) time constant */
+    float trans_bias;     /* translation must be this many times more active (in floor units) */
+    float switch_hyst;    /* multiplicative hysteresis of the channel switch */
+    float rot_weak;       /* translation only while rotation activity < rot_weak floor units */
+    float trans_on;       /* ... and translation activity > trans_on floor units */
+    float rot_mem_s;      /* decay of the rotation activity peak used for that test */
+    float trans_min_cm;   /* a translation rep needs at least this travel */
+
+    /* flags */
+    int ref_reps;         /* reference = median of the first ref_reps reps */
+    float partial_frac;
+    float fast_frac;
+    float slow_frac;
+    float hold_tol;       /* hold too short if hold < hold_tol x prescribed hold */
+} hip__re_reps_config;
+
+/* One repetition. Times are stream timestamps (ns) shifted back by report_delay_s. */
+typedef struct {
+    int64_t t_start_ns, t_peak_ns, t_end_ns;
+    int64_t t_emit_ns;       /* timestamp of the input sample during which it was emitted */
+    uint32_t index;          /* 1-based rep number */
+    uint32_t flags;          /* HIP__RE_FLAG_* */
+    int channel;             /* hip__re_channel that detected it */
+    float excursion_deg;     /* rotation-channel excursion of this rep (home -> far) */
+    float travel_cm;         /* translation-channel travel over the rep (max - min) */
+    float out_s, hold_s, back_s; /* away-from-home, far-zone dwell, return durations */
+    float concentric_s, eccentric_s;
+    float peak_speed_dps;    /* peak angular speed of the rotation signal, deg/s */
+    float peak_lin_speed_cms; /* peak speed of the translation signal, cm/s */
+    float ldlj;              /* log dimensionless jerk (velocity based), detecting channel */
+} hip__re_rep_event;
+
+/* ---- internal state (opaque to callers; exposed so it can live on the stack / be copied) ---- */
+
+typedef struct { float v; int32_t pad; int64_t i; int type; int pad2; } hip__re_ext;
+
+typedef struct {                /* a rep whose far extreme is confirmed, end not yet known */
+    int64_t far_i, start_i, best_i;
+    float far_v, home_v, level, best_v;
+    float swing;                /* zig-zag out-swing (far - preceding extreme), channel units */
+    float half, vpk;            /* mid level and out-swing peak speed (per sample), far-type sign */
+    int type;                   /* +1: far extreme is a maximum */
+    int active;
+} hip__re_pending;
+
+typedef struct {
+    int16_t ring[HIP__RE_RING_LEN];  /* smoothed signal on the 25 Hz grid, 1/100 units (deg, cm) */
+    /* zig-zag */
+    int dir;                    /* 0 undecided, +1 tracking a max, -1 tracking a min */
+    float run_v, lo_v, hi_v;
+    int64_t run_i, lo_i, hi_i;
+    float swings[4];
+    int nswing;                 /* swings stored (<= 4), ring position = nswing_total % 4 */
+    uint32_t nswing_total;
+    hip__re_ext ext[3];              /* last three confirmed extremes, ext[0] newest */
+    int64_t next_serial;        /* serial number of the next confirmed extreme */
+    int64_t cand_serial;        /* serial of the next candidate far extreme */
+    /* dwell polarity */
+    float pol_p;
+    int pol;
+    int32_t still_n;            /* consecutive still samples */
+    int rest_armed;
+    float rest_v;               /* signal level at rest */
+    /* pending reps */
+    hip__re_pending pend[2];
+    /* activity (EW mean and variance of the signal) */
+    double act_mean, act_var;
+    /* per-channel reference for flags */
+    float ref_exc[5], ref_dur[5];
+    int nref;
+    uint32_t nreps;
+    int64_t last_end_i;         /* end of the last rep of this channel */
+    int64_t held_start_i, held_mid_i, held_end_i;
+    int held_valid;
+    hip__re_rep_event held;          /* newest rep of this channel (emitted if/when it is selected) */
+} hip__re_chan;
+
+typedef struct {
+    /* gravity direction and PCA of it (rotation channel) */
+    double u[3], mu[3], cov[6], e[3];
+    double g_mag;               /* gravity magnitude estimate */
+    /* translation channel */
+    double alp[3];              /* slow mean of linear acceleration (bias) */
+    double vel[3], pos[3];
+    double pmu[3], pcov[6], pe[3];
+    /* smoothing low-passes, per channel two stages */
+    double lp[HIP__RE_NCHAN][2];
+    int started;
+} hip__re_front;
+
+typedef struct {
+    hip__re_reps_config cfg;
+    hip__re_front fe;
+    hip__re_chan ch[HIP__RE_NCHAN];
+    int nchan;
+    /* time base */
+    int64_t t_prev_ns, t_emit_ns;
+    int have_prev;
+    int64_t grid_next_ns;       /* next engine grid time */
+    int64_t n;                  /* engine samples pushed (global index) */
+    int64_t seg_start;          /* first engine index of the current segment (after a gap) */
+    int64_t anchor_ns;          /* time of engine index seg_start */
+    float y_prev[HIP__RE_NCHAN];     /* front-end outputs at t_prev (for interpolation) */
+    /* arbiter */
+    int sel;
+    double rot_peak;            /* decaying peak of rotation activity */
+    int64_t last_emit_end_i;
+    int last_emit_ch;
+    /* event queue */
+    hip__re_rep_event q[HIP__RE_EVQ_LEN];
+    int qhead, qlen;
+    uint32_t nevents;
+    uint32_t dropped;
+} hip__re_reps;
+
+/* Defaults for the given input mode (the "auto" profile). */
+void hip__re_reps_config_default(hip__re_reps_config *cfg, hip__re_input_mode input);
+/* Fill *p with the catalog profile of an exercise id; returns 0 if unknown (auto). */
+int hip__re_profile_lookup(const char *exercise_id, hip__re_profile *p);
+/* Apply a profile to a configuration (only timing/flag related fields are affected). */
+void hip__re_reps_config_apply_profile(hip__re_reps_config *cfg, const hip__re_profile *p);
+
+int hip__re_reps_init(hip__re_reps *r, const hip__re_reps_config *cfg); /* 0 on success */
+/* Push one sample. Samples with a timestamp not after the previous one are ignored. */
+void hip__re_reps_push_imu(hip__re_reps *r, int64_t t_ns, float ax, float ay, float az,
+                      float gx, float gy, float gz);
+void hip__re_reps_push_accel(hip__re_reps *r, int64_t t_ns, float ax, float ay, float az);
+void hip__re_reps_push_angle(hip__re_reps *r, int64_t t_ns, float angle_deg);
+/* End of stream: settles a pending extreme and finishes pending reps. */
+void hip__re_reps_flush(hip__re_reps *r);
+/* Pop the oldest event; returns 1 if one was written to *ev, 0 if the queue is empty. */
+int hip__re_reps_pop_event(hip__re_reps *r, hip__re_rep_event *ev);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
