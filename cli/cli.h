@@ -12,5 +12,7 @@ char *cli_read_file(const char *path, size_t *len_out);
 
 int cmd_validate(int argc, char **argv);
 int cmd_catalog(int argc, char **argv);
+int cmd_simulate(int argc, char **argv);
+int cmd_reps(int argc, char **argv);
 
 #endif

@@ -14,6 +14,8 @@ static void usage(FILE *out)
             "  validate [--catalog FILE] FILE.json   check a hiptrack JSON document\n"
             "           exit 0 valid, 1 well-formed but invalid, 2 malformed JSON\n"
             "  catalog [--format table|json] [--id ID]   list the built-in exercises\n"
+            "  simulate --exercise ID [options]      a simulated recording CSV (--help for options)\n"
+            "  reps [--exercise ID|auto] [--format table|csv|json] FILE.csv   count and measure reps\n"
             "  version                               print the library version\n");
 }
 
@@ -26,6 +28,8 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "validate") == 0) return cmd_validate(argc - 1, argv + 1);
     if (strcmp(cmd, "catalog") == 0) return cmd_catalog(argc - 1, argv + 1);
+    if (strcmp(cmd, "simulate") == 0) return cmd_simulate(argc - 1, argv + 1);
+    if (strcmp(cmd, "reps") == 0) return cmd_reps(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("hiptrack %s\n", hip_version_string());
         return CLI_OK;

@@ -65,6 +65,12 @@ void rec_free(recording *r)
     memset(r, 0, sizeof *r);
 }
 
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return (x > y) - (x < y);
+}
+
 /* Median of |a| over the first samples, and the largest |gyro| component: the unit checks. */
 static int check_units(const rec_options *o, const recording *r, char *msg, size_t cap)
 {
@@ -76,10 +82,7 @@ static int check_units(const rec_options *o, const recording *r, char *msg, size
         const float *v = r->values + i * r->width;
         mag[i] = sqrtf(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
     }
-    /* Partial selection sort is enough for a median of at most 2000 values. */
-    for (size_t i = 0; i <= n / 2; i++)
-        for (size_t j = i + 1; j < n; j++)
-            if (mag[j] < mag[i]) { float t = mag[i]; mag[i] = mag[j]; mag[j] = t; }
+    qsort(mag, n, sizeof *mag, cmp_float);
     float med = mag[n / 2];
     free(mag);
     if (med > 0.5f && med < 1.6f)

@@ -10,5 +10,6 @@
 #include "hip_catalog.h"
 #include "hip_program.h"
 #include "hip_reps.h"
+#include "hip_sim.h"
 
 #endif
