@@ -13,7 +13,7 @@ static void usage(void)
 {
     fprintf(stderr,
             "usage: hiptrack reps [--exercise ID|auto] [--format table|csv|json] [--input imu|accel|angle]\n"
-            "                     [--columns T,AX,AY,AZ,GX,GY,GZ] [--delimiter C] [--accel-unit ms2|g]\n"
+            "                     [--columns T,AX,AY,AZ,GX,GY,GZ] [--delimiter C|comma|semicolon|tab] [--accel-unit ms2|g]\n"
             "                     [--gyro-unit rads|dps] [--time-unit s|ms|ns] [--no-unit-check] FILE.csv\n");
 }
 
@@ -105,8 +105,13 @@ int cmd_reps(int argc, char **argv)
         else if (strcmp(o, "--time-unit") == 0) ok = pick(v, tunits, 3, &time_unit);
         else if (strcmp(o, "--columns") == 0) columns = v;
         else if (strcmp(o, "--delimiter") == 0) {
-            delimiter = strcmp(v, "tab") == 0 ? '\t' : v[0];
-            ok = (strlen(v) == 1 && strchr(",;\t |", v[0])) || strcmp(v, "tab") == 0;
+            /* Names as well as characters: ';' is awkward in shells and build scripts. */
+            static const char *const names[] = {"comma", "semicolon", "tab", "space", "pipe"};
+            static const char chars[] = ",;\t |";
+            int k;
+            if (pick(v, names, 5, &k)) delimiter = chars[k];
+            else if (strlen(v) == 1 && strchr(chars, v[0])) delimiter = v[0];
+            else ok = 0;
         } else {
             fprintf(stderr, "hiptrack reps: unknown option %s\n", o);
             usage();
