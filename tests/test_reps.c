@@ -475,7 +475,8 @@ static void test_flags_against_own_reference(void **state)
 /* Counts on simulated recordings (hip_sim): 2 sets x 10 reps with tempo variation, pauses and
  * fidgeting, at a random mounting orientation, clean (no noise, bias or fidgeting) and noisy
  * (the simulator's defaults). placement < 0: the exercise's own segment. */
-static int sim_count(const char *id, int placement, int noisy, uint64_t seed, size_t *truth)
+static int sim_count_at(const char *id, int placement, int noisy, uint64_t seed, double rate_hz,
+                        double jitter, size_t *truth)
 {
     hip_catalog *cat;
     assert_int_equal(hip_catalog_create(NULL, &cat), HIP_OK);
@@ -491,6 +492,8 @@ static int sim_count(const char *id, int placement, int noisy, uint64_t seed, si
         sc.placement = (hip_segment)placement;
     }
     if (!noisy) sc.accel_noise = sc.gyro_noise = sc.accel_bias = sc.gyro_bias = sc.fidget = 0;
+    sc.rate_hz = rate_hz;
+    sc.rate_jitter = jitter;
     hip_sim *sim;
     char msg[160];
     assert_int_equal(hip_sim_create(&sc, &sim, msg, sizeof msg), HIP_OK);
@@ -518,6 +521,25 @@ static int sim_count(const char *id, int placement, int noisy, uint64_t seed, si
     hip_reps_destroy(r);
     hip_sim_destroy(sim);
     return reps;
+}
+
+static int sim_count(const char *id, int placement, int noisy, uint64_t seed, size_t *truth)
+{
+    return sim_count_at(id, placement, noisy, seed, 50.0, 0.02, truth);
+}
+
+/* The same counts at 10-200 Hz with phone-like timestamp jitter (up to 40 % of a period). */
+static void test_counts_at_any_rate(void **state)
+{
+    (void)state;
+    static const double rates[] = {10, 25, 100, 200};
+    static const char *const ids[] = {"seated_knee_extension", "squat", "side_lying_hip_abduction"};
+    for (size_t i = 0; i < 3; i++)
+        for (size_t k = 0; k < 4; k++) {
+            size_t truth;
+            int got = sim_count_at(ids[i], -1, 1, 500 + 10 * i + k, rates[k], 0.4, &truth);
+            if ((size_t)got != truth) fail_msg("%s at %g Hz: %d reps, truth %zu", ids[i], rates[k], got, truth);
+        }
 }
 
 static void test_counts_simulated_exercises(void **state)
@@ -548,6 +570,27 @@ static void test_counts_simulated_exercises(void **state)
             if (labs((long)got - (long)truth) > 1)
                 fail_msg("%s %s: %d reps, truth %zu", within_one[i], noisy ? "noisy" : "clean", got, truth);
         }
+}
+
+/* With a prescribed excursion the very first reps are judged against it, not against themselves. */
+static void test_flags_against_prescription(void **state)
+{
+    (void)state;
+    uniform_stream(&S1, HIP_REPS_INPUT_ANGLE, 6, 30.0, 3.0);
+    hip_reps_config cfg;
+    hip_reps_config_init(&cfg, HIP_REPS_INPUT_ANGLE);
+    cfg.target_excursion_deg = 60;
+    hip_reps *r;
+    assert_int_equal(hip_reps_create(&cfg, &r), HIP_OK);
+    size_t n = run(r, &S1, NULL, 0, E1, 128);
+    assert_int_equal(n, 6);
+    for (size_t k = 0; k < n; k++) assert_true(E1[k].flags & HIP_REP_PARTIAL);
+    hip_reps_destroy(r);
+    cfg.target_excursion_deg = 30;
+    assert_int_equal(hip_reps_create(&cfg, &r), HIP_OK);
+    n = run(r, &S1, NULL, 0, E1, 128);
+    for (size_t k = 0; k < n; k++) assert_false(E1[k].flags & HIP_REP_PARTIAL);
+    hip_reps_destroy(r);
 }
 
 static void test_null_handles(void **state)
@@ -586,6 +629,8 @@ int main(void)
         cmocka_unit_test(test_snapshot_resume_and_corruption),
         cmocka_unit_test(test_flags_against_own_reference),
         cmocka_unit_test(test_counts_simulated_exercises),
+        cmocka_unit_test(test_counts_at_any_rate),
+        cmocka_unit_test(test_flags_against_prescription),
         cmocka_unit_test(test_null_handles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
