@@ -1,4 +1,10 @@
 /* Locale-independent decimal <-> double conversion. */
+/* The same floats on every compiler and CPU: no fused multiply-add contraction (clang contracts
+ * by default; CMake also passes -ffp-contract=off, but SwiftPM and Xcode builds do not). */
+#ifdef __clang__
+#pragma STDC FP_CONTRACT OFF
+#endif
+
 #include "numtext.h"
 
 #include <math.h>

@@ -6,6 +6,12 @@
  * not depend on the platform's libm. Build with -ffp-contract=off (no fused multiply-add) and,
  * on 32-bit x86, with SSE2 arithmetic.
  */
+/* The same floats on every compiler and CPU: no fused multiply-add contraction (clang contracts
+ * by default; CMake also passes -ffp-contract=off, but SwiftPM and Xcode builds do not). */
+#ifdef __clang__
+#pragma STDC FP_CONTRACT OFF
+#endif
+
 #include "reps_engine.h"
 
 #include <math.h>   /* sqrt, fabs, frexp, ldexp only (exact or correctly rounded) */

@@ -11,6 +11,12 @@
  * where r0 and R0 come from the posture (sim_body.c), a(t) = gain * primary angle, and d(t) is the
  * pivot's vertical travel. The accelerometer reads R^T (p'' + g z) (specific force: +9.81 m/s^2 along
  * "up" at rest) and the gyroscope R^T axis a'(t), both from analytic derivatives of smooth phases. */
+/* The same floats on every compiler and CPU: no fused multiply-add contraction (clang contracts
+ * by default; CMake also passes -ffp-contract=off, but SwiftPM and Xcode builds do not). */
+#ifdef __clang__
+#pragma STDC FP_CONTRACT OFF
+#endif
+
 #include "hiptrack/hip_sim.h"
 
 #include <math.h>

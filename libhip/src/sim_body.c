@@ -9,6 +9,12 @@
  *
  * Body frame: sup (toward the head), ant (anterior), left; sup = ant x left. The simulated leg
  * and arm are the left ones, so abduction and the side-lying top leg point along +left. */
+/* The same floats on every compiler and CPU: no fused multiply-add contraction (clang contracts
+ * by default; CMake also passes -ffp-contract=off, but SwiftPM and Xcode builds do not). */
+#ifdef __clang__
+#pragma STDC FP_CONTRACT OFF
+#endif
+
 #include "sim_internal.h"
 
 #include <math.h>
