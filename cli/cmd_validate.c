@@ -52,6 +52,54 @@ done:
     return rc;
 }
 
+/* A session document; its exercise ids are checked against the catalog as a program's are. */
+static int validate_session(const char *path, const char *text, size_t len, const char *catalog_path)
+{
+    hip_catalog *cat = NULL;
+    hip_session *s = NULL;
+    int rc = CLI_INVALID;
+    if (hip_catalog_create(NULL, &cat) != HIP_OK || hip_session_create(NULL, &s) != HIP_OK) {
+        rc = CLI_IOERR;
+        goto done;
+    }
+    if (catalog_path) {
+        size_t clen;
+        char *ctext = cli_read_file(catalog_path, &clen);
+        if (!ctext) { rc = CLI_IOERR; goto done; }
+        hip_status cst = hip_catalog_import_json(cat, ctext, clen);
+        free(ctext);
+        if (cst != HIP_OK) {
+            fprintf(stderr, "%s: %s\n", catalog_path, hip_catalog_last_error(cat));
+            goto done;
+        }
+    }
+    if (hip_session_import_json(s, text, len) != HIP_OK) {
+        fprintf(stderr, "%s: invalid hiptrack.session: %s\n", path, hip_session_last_error(s));
+        goto done;
+    }
+    hip_session_info info;
+    hip_session_get_info(s, &info);
+    for (size_t i = 0; i < info.exercise_count; i++) {
+        hip_session_exercise ex;
+        hip_exercise found;
+        hip_session_exercise_at(s, i, &ex);
+        if (hip_catalog_find(cat, ex.exercise_id, &found) != HIP_OK) {
+            fprintf(stderr, "%s: invalid hiptrack.session: exercises[%zu].exercise: no exercise \"%s\" in the catalog\n",
+                    path, i, ex.exercise_id);
+            goto done;
+        }
+    }
+    hip_session_summary sum;
+    hip_session_summarize(s, &sum);
+    printf("%s: valid hiptrack.session (%zu exercises, %u reps, %s)\n", path, info.exercise_count,
+           (unsigned)sum.done_reps, sum.completed ? "completed" : "not completed");
+    rc = CLI_OK;
+done:
+    hip_session_destroy(s);
+    hip_catalog_destroy(cat);
+    return rc;
+}
+
 int cmd_validate(int argc, char **argv)
 {
     const char *catalog_path = NULL, *path = NULL;
@@ -93,8 +141,9 @@ int cmd_validate(int argc, char **argv)
     int rc;
     if (strcmp(kind, "hiptrack.catalog") == 0) rc = validate_catalog(path, text, len);
     else if (strcmp(kind, "hiptrack.program") == 0) rc = validate_program(path, text, len, catalog_path);
+    else if (strcmp(kind, "hiptrack.session") == 0) rc = validate_session(path, text, len, catalog_path);
     else {
-        fprintf(stderr, "%s: format: expected \"hiptrack.catalog\" or \"hiptrack.program\"%s%s%s\n",
+        fprintf(stderr, "%s: format: expected \"hiptrack.catalog\", \"hiptrack.program\" or \"hiptrack.session\"%s%s%s\n",
                 path, kind[0] ? ", found \"" : "", kind, kind[0] ? "\"" : "");
         rc = CLI_INVALID;
     }

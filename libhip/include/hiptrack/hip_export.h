@@ -1,14 +1,17 @@
 /* Symbol visibility. The library is built with -fvisibility=hidden; only HIPTRACK_API names are
- * exported. HIPTRACK_STATIC is defined by consumers of the static library (the CMake target and
- * pkg-config --static do it) so that Windows builds do not expect dllimport. */
+ * exported. On Windows, code that uses the DLL needs dllimport: the CMake target hiptrack::hiptrack
+ * defines HIPTRACK_SHARED for its users. Without it (the static library, SwiftPM, Xcode, the NDK
+ * linking the sources in) the declarations are plain. */
 #ifndef HIPTRACK_HIP_EXPORT_H
 #define HIPTRACK_HIP_EXPORT_H
 
-#if defined(_WIN32) && !defined(HIPTRACK_STATIC)
-#  ifdef HIPTRACK_BUILDING
+#if defined(_WIN32)
+#  if defined(HIPTRACK_BUILDING)
 #    define HIPTRACK_API __declspec(dllexport)
-#  else
+#  elif defined(HIPTRACK_SHARED)
 #    define HIPTRACK_API __declspec(dllimport)
+#  else
+#    define HIPTRACK_API
 #  endif
 #elif defined(__GNUC__) || defined(__clang__)
 #  define HIPTRACK_API __attribute__((visibility("default")))

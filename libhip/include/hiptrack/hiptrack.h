@@ -9,7 +9,11 @@
 #include "hip_date.h"
 #include "hip_catalog.h"
 #include "hip_program.h"
+#include "hip_session.h"
+#include "hip_adherence.h"
 #include "hip_reps.h"
 #include "hip_sim.h"
+#include "hip_outcomes.h"
+#include "hip_painlog.h"
 
 #endif
