@@ -4,6 +4,11 @@
 set -euo pipefail
 
 packages=(cmake make gcc g++ pkg-config libcmocka-dev binutils)
+# The Python binding needs an interpreter with venv and its C headers: Debian's unless python3
+# already has them (a pyenv or python.org build does).
+if ! python3 -c 'import ensurepip, os, sysconfig, venv; assert os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h"))' 2>/dev/null; then
+  packages+=(python3 python3-dev python3-venv python3-pip)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

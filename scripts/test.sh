@@ -34,3 +34,13 @@ else
   "$swift_bin_dir/CountReps" build-swift/squat.csv squat | tee build-swift/count.txt | tail -1
   grep -q "^12 reps of" build-swift/count.txt
 fi
+
+echo "== Python binding (pip install ./bindings/python, pytest bindings/python/tests)"
+# A venv over the interpreter's own packages (numpy, pytest, ... are reused when present) keeps the
+# install out of the system site-packages (and clear of PEP 668). pytest's exit code 5 (no tests
+# collected) is a failure like any other.
+python3 -m venv --system-site-packages build-python/venv
+py=build-python/venv/bin/python
+"$py" -m pip install --quiet --disable-pip-version-check ./bindings/python "numpy>=1.22" "pytest>=7" \
+  "hypothesis>=6" "mypy>=1.0" "matplotlib>=3.5"
+(cd build-python && "../$py" -m pytest -q -p no:cacheprovider ../bindings/python/tests)

@@ -265,6 +265,21 @@ static void test_config_validation(void **state)
     }
     assert_int_equal(hip_reps_create(NULL, &r), HIP_ERR_INVALID);
     assert_int_equal(hip_reps_create(&c, NULL), HIP_ERR_INVALID);
+    /* The same checks, with the reason, without creating anything. */
+    char msg[96];
+    hip_reps_config_init(&c, HIP_REPS_INPUT_IMU);
+    assert_int_equal(hip_reps_config_check(&c, msg, sizeof msg), HIP_OK);
+    assert_string_equal(msg, "");
+    c.max_gap_s = 30;
+    assert_int_equal(hip_reps_config_check(&c, msg, sizeof msg), HIP_ERR_INVALID);
+    assert_string_equal(msg, "max_gap_s: expected 0.2..10");
+    assert_int_equal(hip_reps_config_check(&c, NULL, 0), HIP_ERR_INVALID);
+    assert_int_equal(hip_reps_config_check(NULL, msg, sizeof msg), HIP_ERR_INVALID);
+    assert_string_equal(msg, "config is NULL");
+    hip_reps_config_init(&c, HIP_REPS_INPUT_ANGLE);
+    assert_int_equal(hip_reps_create(&c, &r), HIP_OK);
+    assert_int_equal(hip_reps_input_of(r), HIP_REPS_INPUT_ANGLE);
+    hip_reps_destroy(r);
     assert_int_equal(hip_reps_config_for_exercise(NULL, NULL), HIP_ERR_INVALID);
     /* A catalog exercise configures the detector. */
     hip_catalog *cat;

@@ -213,6 +213,21 @@ static hip_status setup(const hip_reps_config *c, void *mem, int owns, hip_reps 
     return HIP_OK;
 }
 
+hip_status hip_reps_config_check(const hip_reps_config *config, char *message_out, size_t message_cap)
+{
+    char msg[HIP__ERRMSG];
+    if (message_out && message_cap) message_out[0] = '\0';
+    if (!config) {
+        if (message_out && message_cap) snprintf(message_out, message_cap, "config is NULL");
+        return HIP_ERR_INVALID;
+    }
+    hip_status st = check_config(config, msg, sizeof msg);
+    if (st != HIP_OK && message_out && message_cap) snprintf(message_out, message_cap, "%s", msg);
+    return st;
+}
+
+hip_reps_input hip_reps_input_of(const hip_reps *r) { return live(r) ? r->input : HIP_REPS_INPUT_IMU; }
+
 hip_status hip_reps_create(const hip_reps_config *config, hip_reps **out)
 {
     if (!out) return HIP_ERR_INVALID;

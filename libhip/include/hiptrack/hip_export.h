@@ -5,7 +5,10 @@
 #ifndef HIPTRACK_HIP_EXPORT_H
 #define HIPTRACK_HIP_EXPORT_H
 
-#if defined(_WIN32)
+/* An embedder may predefine HIPTRACK_API (e.g. empty, to keep the symbols out of its own exports). */
+#if defined(HIPTRACK_API)
+/* as predefined */
+#elif defined(_WIN32)
 #  if defined(HIPTRACK_BUILDING)
 #    define HIPTRACK_API __declspec(dllexport)
 #  elif defined(HIPTRACK_SHARED)

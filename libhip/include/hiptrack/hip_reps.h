@@ -102,6 +102,11 @@ HIPTRACK_API hip_status hip_reps_config_for_exercise(hip_reps_config *config,
 /* Floats per sample for an input kind (6, 3 or 1); 0 for an unknown kind. */
 HIPTRACK_API size_t hip_reps_input_width(hip_reps_input input);
 
+/* Checks a configuration without creating anything: HIP_OK, or HIP_ERR_INVALID with the field
+ * and its valid range in message_out ("max_gap_s: expected 0.2..10"; may be NULL). */
+HIPTRACK_API hip_status hip_reps_config_check(const hip_reps_config *config, char *message_out,
+                                              size_t message_cap);
+
 /* Bytes a detector occupies (the same for every configuration; at most HIPTRACK_REPS_STATE_MAX). */
 HIPTRACK_API size_t hip_reps_state_size(void);
 HIPTRACK_API hip_status hip_reps_create(const hip_reps_config *config, hip_reps **out);
@@ -113,6 +118,8 @@ HIPTRACK_API void hip_reps_destroy(hip_reps *reps);
 /* Back to the state right after create (same configuration). */
 HIPTRACK_API hip_status hip_reps_reset(hip_reps *reps);
 HIPTRACK_API const char *hip_reps_last_error(const hip_reps *reps);
+/* The input kind the detector was created for (so a binding can check array widths). */
+HIPTRACK_API hip_reps_input hip_reps_input_of(const hip_reps *reps);
 
 /* One sample of hip_reps_input_width() floats. HIP_ERR_RANGE for a NaN, infinite or implausible
  * value (|accel| > 1000 m/s^2, |gyro| > 100 rad/s, |angle| > 3600 deg) or a timestamp not after the

@@ -1,0 +1,54 @@
+"""No growth of the process's memory over 100,000 create/destroy cycles of each handle."""
+import gc
+import os
+
+import numpy as np
+import pytest
+
+import hiptrack
+
+CYCLES = 100_000
+
+
+def rss_bytes():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def cycles(make, n):
+    for _ in range(n):
+        h = make()
+        h.close()
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="needs /proc")
+@pytest.mark.parametrize("name", ["RepDetector", "Catalog", "Program", "Simulator", "push"])
+def test_no_growth_over_create_destroy_cycles(name):
+    squat = hiptrack.builtin_catalog()["squat"]
+    t = np.arange(1, 51, dtype=np.int64) * 20_000_000
+    x = np.zeros((50, 6), np.float32)
+    x[:, 2] = 9.81
+
+    def pushed():
+        d = hiptrack.RepDetector()
+        d.push(t, x)
+        d.finish()
+        d.snapshot()
+        return d
+
+    make = {
+        "RepDetector": hiptrack.RepDetector,
+        "Catalog": hiptrack.Catalog,
+        "Program": hiptrack.Program,
+        "Simulator": lambda: hiptrack.Simulator(squat, reps_per_set=1, lead_in_s=0.5, rate_hz=10),
+        "push": pushed,
+    }[name]
+    n = CYCLES if name != "push" else CYCLES // 4
+    cycles(make, n // 10)   # warm up allocator pools
+    gc.collect()
+    before = rss_bytes()
+    cycles(make, n)
+    gc.collect()
+    grown = rss_bytes() - before
+    # A leak of even 64 bytes per cycle would show as > 6 MB.
+    assert grown < 2 * 1024 * 1024, f"{name}: RSS grew by {grown} bytes over {n} cycles"

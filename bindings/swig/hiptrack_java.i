@@ -1,0 +1,329 @@
+/* hiptrack_java.i: the Java side of the SWIG binding. It owns what is Java's alone:
+ * - the single status-to-exception mapping (hip_java_throw: every negative status becomes an
+ *   org.hiptrack.HipException carrying the status and the library's message),
+ * - the array typemaps, over java.nio buffers: a direct buffer is read and written in place (no
+ *   copy); a heap buffer (FloatBuffer.wrap(float[])) goes through Get<Type>ArrayElements,
+ * - strings as real UTF-8 both ways (JNI's own string functions speak "modified UTF-8"), and
+ *   fixed-size char array members that refuse text too long for them instead of truncating it,
+ * - proxies without finalizers (the hand-written org.hiptrack layer closes them explicitly), and a
+ *   closed proxy that throws instead of passing NULL to the library.
+ * The generated classes go to org.hiptrack.internal (swig -package org.hiptrack.internal): the raw
+ * C API, one class per C struct, C names. The public API is the hand-written package org.hiptrack
+ * (bindings/java/src/main/java). */
+%module HiptrackNative
+
+/* C enums are plain Java ints in the generated layer; the public layer has real Java enums. */
+%include "enumtypeunsafe.swg"
+
+/* The version macros as compile-time Java constants: the jar remembers the header it was built
+ * from, so that org.hiptrack.Hiptrack can refuse a JNI library of another version (the jar and the
+ * per-ABI libraries of an Android app are built separately). Other constants are read from C. */
+%javaconst(1) HIPTRACK_VERSION_MAJOR;
+%javaconst(1) HIPTRACK_VERSION_MINOR;
+%javaconst(1) HIPTRACK_VERSION_PATCH;
+%javaconst(1) HIPTRACK_VERSION_STRING;
+%javaconst(1) HIPTRACK_VERSION_NUMBER;
+
+/* Java has no unsigned 64-bit type: a uint64_t (the simulator's seed) is a long's bit pattern. */
+%apply long long { uint64_t };
+
+/* Java's typemaps.i has no size_t *OUTPUT (hiptrack.i applies it): a long[1]. */
+%include "typemaps.i"
+%apply long long *OUTPUT { size_t *OUTPUT };
+
+%pragma(java) jniclasscode=%{
+  static {
+    System.loadLibrary("hiptrack_jni");
+  }
+%}
+
+%{
+#include <string.h>
+#include "hiptrack/hip_status.h"
+
+/* True when a Java exception is pending (then no other JNI call but cleanup may be made). */
+static int hip_java_pending(JNIEnv *env) { return (*env)->ExceptionCheck(env) == JNI_TRUE; }
+
+/* A java.lang.String from len bytes of UTF-8 (NULL gives null). */
+static jstring hip_java_string_n(JNIEnv *env, const char *text, size_t len)
+{
+    if (!text || hip_java_pending(env)) return NULL;
+    jbyteArray bytes = (*env)->NewByteArray(env, (jsize)len);
+    if (!bytes) return NULL;
+    (*env)->SetByteArrayRegion(env, bytes, 0, (jsize)len, (const jbyte *)text);
+    jclass cls = (*env)->FindClass(env, "org/hiptrack/internal/Utf8");
+    if (!cls) return NULL;
+    jmethodID decode = (*env)->GetStaticMethodID(env, cls, "decode", "([B)Ljava/lang/String;");
+    jstring s = decode ? (jstring)(*env)->CallStaticObjectMethod(env, cls, decode, bytes) : NULL;
+    (*env)->DeleteLocalRef(env, cls);
+    (*env)->DeleteLocalRef(env, bytes);
+    return s;
+}
+
+/* The bytes of a UTF-8 C string as a Java byte[] (NULL gives null); Utf8.decode makes the String. */
+static jbyteArray hip_java_bytes(JNIEnv *env, const char *text, size_t len)
+{
+    if (!text || hip_java_pending(env)) return NULL;
+    jbyteArray bytes = (*env)->NewByteArray(env, (jsize)len);
+    if (bytes) (*env)->SetByteArrayRegion(env, bytes, 0, (jsize)len, (const jbyte *)text);
+    return bytes;
+}
+
+static size_t hip_java_strnlen(const char *s, size_t cap)
+{
+    size_t n = 0;
+    while (n < cap && s[n]) n++;
+    return n;
+}
+
+/* The one status-to-exception mapping: new org.hiptrack.HipException(status, message). A no-op
+ * when an exception is already pending (the first failure wins). */
+static void hip_java_throw(JNIEnv *env, int status, const char *message)
+{
+    if (hip_java_pending(env)) return;
+    if (!message || !*message) message = hip_status_str((hip_status)status);
+    jclass cls = (*env)->FindClass(env, "org/hiptrack/HipException");
+    if (!cls) return;   /* NoClassDefFoundError is pending */
+    jmethodID ctor = (*env)->GetMethodID(env, cls, "<init>", "(ILjava/lang/String;)V");
+    jstring jmsg = ctor ? hip_java_string_n(env, message, strlen(message)) : NULL;
+    if (ctor && jmsg) {
+        jthrowable exc = (jthrowable)(*env)->NewObject(env, cls, ctor, (jint)status, jmsg);
+        if (exc) (*env)->Throw(env, exc);
+    }
+    (*env)->DeleteLocalRef(env, cls);
+}
+
+/* A view of a java.nio buffer from its position to its limit, in elements of elem_size bytes.
+ * Direct buffers are used in place; heap buffers through their backing array (copied in and,
+ * when writable, back out by the release). kind names the array type: 'f', 'j' or 'b'. */
+typedef struct hip_java_view {
+    void *ptr;
+    size_t len;
+    jarray array;
+    void *elements;
+    char kind;
+    int writable;
+} hip_java_view;
+
+static int hip_java_view_acquire(JNIEnv *env, jobject buffer, size_t unit_size, size_t elem_size,
+                                 char kind, int writable, int allow_null, hip_java_view *v)
+{
+    memset(v, 0, sizeof *v);
+    v->kind = kind;
+    v->writable = writable;
+    if (!buffer) {
+        if (allow_null) return 0;
+        hip_java_throw(env, HIP_ERR_INVALID, "buffer must not be null");
+        return -1;
+    }
+    jclass cls = (*env)->FindClass(env, "java/nio/Buffer");
+    if (!cls) return -1;
+    jmethodID position = (*env)->GetMethodID(env, cls, "position", "()I");
+    jmethodID limit = (*env)->GetMethodID(env, cls, "limit", "()I");
+    jmethodID has_array = (*env)->GetMethodID(env, cls, "hasArray", "()Z");
+    jmethodID array = (*env)->GetMethodID(env, cls, "array", "()Ljava/lang/Object;");
+    jmethodID array_offset = (*env)->GetMethodID(env, cls, "arrayOffset", "()I");
+    (*env)->DeleteLocalRef(env, cls);
+    if (!position || !limit || !has_array || !array || !array_offset) return -1;
+    jint pos = (*env)->CallIntMethod(env, buffer, position);
+    jint lim = (*env)->CallIntMethod(env, buffer, limit);
+    if (hip_java_pending(env)) return -1;
+    size_t bytes = (size_t)(lim - pos) * unit_size;
+    v->len = bytes / elem_size;
+    unsigned char *base = (unsigned char *)(*env)->GetDirectBufferAddress(env, buffer);
+    if (base) {
+        v->ptr = base + (size_t)pos * unit_size;
+        return 0;
+    }
+    if (!(*env)->CallBooleanMethod(env, buffer, has_array) || hip_java_pending(env)) {
+        hip_java_throw(env, HIP_ERR_INVALID,
+                       "expected a direct buffer or a writable one backed by an array");
+        return -1;
+    }
+    jint off = (*env)->CallIntMethod(env, buffer, array_offset);
+    v->array = (jarray)(*env)->CallObjectMethod(env, buffer, array);
+    if (hip_java_pending(env) || !v->array) return -1;
+    switch (kind) {
+    case 'f': v->elements = (*env)->GetFloatArrayElements(env, (jfloatArray)v->array, NULL); break;
+    case 'j': v->elements = (*env)->GetLongArrayElements(env, (jlongArray)v->array, NULL); break;
+    default: v->elements = (*env)->GetByteArrayElements(env, (jbyteArray)v->array, NULL); break;
+    }
+    if (!v->elements) return -1;   /* OutOfMemoryError is pending */
+    v->ptr = (unsigned char *)v->elements + (size_t)(off + pos) * unit_size;
+    return 0;
+}
+
+static void hip_java_view_release(JNIEnv *env, hip_java_view *v)
+{
+    if (!v->elements) return;
+    jint mode = v->writable ? 0 : JNI_ABORT;
+    switch (v->kind) {
+    case 'f': (*env)->ReleaseFloatArrayElements(env, (jfloatArray)v->array, (jfloat *)v->elements, mode); break;
+    case 'j': (*env)->ReleaseLongArrayElements(env, (jlongArray)v->array, (jlong *)v->elements, mode); break;
+    default: (*env)->ReleaseByteArrayElements(env, (jbyteArray)v->array, (jbyte *)v->elements, mode); break;
+    }
+    v->elements = NULL;
+}
+%}
+
+/* ---- the contract hiptrack.i expects ---------------------------------------------------------- */
+
+/* A negative status throws. No early return: the freearg typemaps still release the arrays. */
+%define HIP_STATUS_TYPE(TYPE, MESSAGE)
+%typemap(out) TYPE {
+    if ((int)$1 < 0) hip_java_throw(jenv, (int)$1, MESSAGE);
+    $result = (jint)$1;
+}
+%enddef
+
+/* Every call: a pending error (constructor or adapter) becomes the exception. */
+%exception {
+    $action
+    if (hip__bind_pending_status() != HIP_OK) hip_java_throw_pending(jenv);
+}
+
+/* No interpreter lock to release: long calls are ordinary calls. */
+%define HIP_LONG_CALL(NAME)
+%enddef
+
+/* A closed (deleted) proxy passes NULL as self: refuse it instead of handing it to the library. */
+%typemap(check) SWIGTYPE *self %{
+    if (!$1) {
+        hip_java_throw(jenv, HIP_ERR_STATE, "the object is closed");
+        return $null;
+    }
+%}
+
+/* ---- proxies: no finalizers; AutoCloseable ---------------------------------------------------- */
+%typemap(javafinalize) SWIGTYPE ""
+%typemap(javainterfaces) SWIGTYPE "AutoCloseable"
+%typemap(javacode) SWIGTYPE %{
+  /** Frees the C object (idempotent); the proxy then refuses every call. */
+  @Override
+  public void close() {
+    delete();
+  }
+%}
+
+/* ---- strings: UTF-8 both ways ----------------------------------------------------------------- */
+%typemap(jni) const char *, char [ANY] "jbyteArray"
+%typemap(jtype) const char *, char [ANY] "byte[]"
+%typemap(jstype) const char *, char [ANY] "String"
+%typemap(javain) const char *, char [ANY] "org.hiptrack.internal.Utf8.encode($javainput)"
+%typemap(javaout) const char *, char [ANY] {
+    return org.hiptrack.internal.Utf8.decode($jnicall);
+  }
+%typemap(javadirectorin) const char *, char [ANY] "$jniinput"
+%typemap(javadirectorout) const char *, char [ANY] "$javacall"
+/* Utf8.encode gives NUL-terminated bytes (null stays null). */
+%typemap(in) const char *, char [ANY] (jbyte *bytes = NULL) {
+    $1 = NULL;
+    if ($input) {
+        bytes = (*jenv)->GetByteArrayElements(jenv, $input, NULL);
+        if (!bytes) return $null;
+        $1 = ($1_ltype)bytes;
+    }
+}
+%typemap(freearg) const char *, char [ANY] {
+    if (bytes$argnum) (*jenv)->ReleaseByteArrayElements(jenv, $input, bytes$argnum, JNI_ABORT);
+}
+%typemap(out) const char * {
+    $result = $1 ? hip_java_bytes(jenv, $1, strlen($1)) : NULL;
+}
+%typemap(out) char [ANY] {
+    $result = hip_java_bytes(jenv, $1, hip_java_strnlen($1, sizeof($1)));
+}
+/* A struct's char array member: text that does not fit is refused, never cut. */
+%typemap(memberin) char [ANY] {
+    if (!$input) {
+        $1[0] = '\0';
+    } else {
+        size_t n = strlen((const char *)$input);
+        if (n >= sizeof($1)) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "text of %lu bytes does not fit (at most %lu bytes of UTF-8)",
+                     (unsigned long)n, (unsigned long)(sizeof($1) - 1));
+            hip_java_throw(jenv, HIP_ERR_RANGE, msg);
+        } else {
+            memcpy($1, $input, n + 1);
+        }
+    }
+}
+
+/* ---- arrays over java.nio buffers ------------------------------------------------------------- */
+/* IN_ARRAY / OUT_ARRAY: JBUF (FloatBuffer, LongBuffer, ByteBuffer for records) from position to
+ * limit; BufferViews.check refuses a direct buffer not in native byte order and a read-only one
+ * where the library writes. */
+%define HIP_JAVA_IN_ARRAY(CTYPE, JBUF, UNIT, KIND)
+%typemap(jni) (const CTYPE *IN_ARRAY, size_t IN_LEN) "jobject"
+%typemap(jtype) (const CTYPE *IN_ARRAY, size_t IN_LEN) "JBUF"
+%typemap(jstype) (const CTYPE *IN_ARRAY, size_t IN_LEN) "JBUF"
+%typemap(javain) (const CTYPE *IN_ARRAY, size_t IN_LEN) "org.hiptrack.internal.BufferViews.check($javainput, false)"
+%typemap(in) (const CTYPE *IN_ARRAY, size_t IN_LEN) (hip_java_view view) {
+    if (hip_java_view_acquire(jenv, $input, UNIT, sizeof(CTYPE), KIND, 0, 0, &view) != 0) return $null;
+    $1 = ($1_ltype)view.ptr;
+    $2 = view.len;
+}
+%typemap(freearg) (const CTYPE *IN_ARRAY, size_t IN_LEN) { hip_java_view_release(jenv, &view$argnum); }
+%enddef
+
+%define HIP_JAVA_OUT_ARRAY(CTYPE, JBUF, UNIT, KIND)
+%typemap(jni) (CTYPE *OUT_ARRAY, size_t OUT_CAP) "jobject"
+%typemap(jtype) (CTYPE *OUT_ARRAY, size_t OUT_CAP) "JBUF"
+%typemap(jstype) (CTYPE *OUT_ARRAY, size_t OUT_CAP) "JBUF"
+%typemap(javain) (CTYPE *OUT_ARRAY, size_t OUT_CAP) "org.hiptrack.internal.BufferViews.check($javainput, true)"
+%typemap(in) (CTYPE *OUT_ARRAY, size_t OUT_CAP) (hip_java_view view) {
+    if (hip_java_view_acquire(jenv, $input, UNIT, sizeof(CTYPE), KIND, 1, 0, &view) != 0) return $null;
+    $1 = ($1_ltype)view.ptr;
+    $2 = view.len;
+}
+%typemap(freearg) (CTYPE *OUT_ARRAY, size_t OUT_CAP) { hip_java_view_release(jenv, &view$argnum); }
+%enddef
+
+HIP_JAVA_IN_ARRAY(float, java.nio.FloatBuffer, 4, 'f')
+HIP_JAVA_IN_ARRAY(int64_t, java.nio.LongBuffer, 8, 'j')
+HIP_JAVA_OUT_ARRAY(float, java.nio.FloatBuffer, 4, 'f')
+HIP_JAVA_OUT_ARRAY(int64_t, java.nio.LongBuffer, 8, 'j')
+/* An array of C records (hip_rep_event) in a ByteBuffer; hiptrack.i exports their offsets. */
+HIP_JAVA_OUT_ARRAY(hip_rep_event, java.nio.ByteBuffer, 1, 'b')
+
+/* Bytes in and out: byte[]; null for OUT_BYTES asks the size (two-call pattern). */
+%define HIP_JAVA_BYTES(CTYPE, PATTERN, ARG2, WRITABLE)
+%typemap(jni) (CTYPE *PATTERN, size_t ARG2) "jbyteArray"
+%typemap(jtype) (CTYPE *PATTERN, size_t ARG2) "byte[]"
+%typemap(jstype) (CTYPE *PATTERN, size_t ARG2) "byte[]"
+%typemap(javain) (CTYPE *PATTERN, size_t ARG2) "$javainput"
+%typemap(in) (CTYPE *PATTERN, size_t ARG2) (jbyte *bytes = NULL) {
+    $1 = NULL;
+    $2 = 0;
+    if ($input) {
+        bytes = (*jenv)->GetByteArrayElements(jenv, $input, NULL);
+        if (!bytes) return $null;
+        $1 = ($1_ltype)bytes;
+        $2 = (size_t)(*jenv)->GetArrayLength(jenv, $input);
+    } else if (!WRITABLE) {
+        hip_java_throw(jenv, HIP_ERR_INVALID, "bytes must not be null");
+        return $null;
+    }
+}
+%typemap(freearg) (CTYPE *PATTERN, size_t ARG2) {
+    if (bytes$argnum)
+        (*jenv)->ReleaseByteArrayElements(jenv, $input, bytes$argnum, WRITABLE ? 0 : JNI_ABORT);
+}
+%enddef
+HIP_JAVA_BYTES(const char, IN_BYTES, IN_LEN, 0)
+HIP_JAVA_BYTES(const void, IN_BYTES, IN_LEN, 0)
+HIP_JAVA_BYTES(char, OUT_BYTES, OUT_CAP, 1)
+HIP_JAVA_BYTES(void, OUT_BYTES, OUT_CAP, 1)
+
+%include "hiptrack.i"
+
+%{
+/* Throws the pending error left by a constructor or adapter (hiptrack.i defines the store). */
+static void hip_java_throw_pending(JNIEnv *env)
+{
+    char msg[320];
+    hip_status s = hip__bind_take_error(msg, sizeof msg);
+    hip_java_throw(env, (int)s, msg);
+}
+%}
