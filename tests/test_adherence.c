@@ -758,6 +758,25 @@ static void test_allocation_failures(void **state)
     assert_int_equal(as.outstanding, 0);
 }
 
+/* A streak asked for before the program starts, and a session longer than a day, are refused. */
+static void test_streak_and_minutes_bounds(void **state)
+{
+    (void)state;
+    int32_t start = day(2026, 3, 1);
+    hip_adherence *a = make(start, HIP_ADHERENCE_UNIT_SESSIONS, 3);
+    uint32_t streak = 7;
+    assert_int_equal(hip_adherence_day_streak(a, start - 1, &streak), HIP_ERR_RANGE);
+    assert_non_null(strstr(hip_adherence_last_error(a), "before the program start"));
+    assert_int_equal(streak, 7);
+    hip_adherence_session s = done_on(start);
+    s.minutes = 1441;
+    assert_int_equal(hip_adherence_set_sessions(a, &s, 1), HIP_ERR_INVALID);
+    assert_non_null(strstr(hip_adherence_last_error(a), "sessions[0].minutes: expected a number 0..1440"));
+    s.minutes = 1440;
+    assert_int_equal(hip_adherence_set_sessions(a, &s, 1), HIP_OK);
+    hip_adherence_destroy(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -767,6 +786,7 @@ int main(void)
         cmocka_unit_test(test_adh6),
         cmocka_unit_test(test_adh7),
         cmocka_unit_test(test_adh8),
+        cmocka_unit_test(test_streak_and_minutes_bounds),
         cmocka_unit_test(test_adh9),
         cmocka_unit_test(test_rest_and_pause_tolerance),
         cmocka_unit_test(test_ranges_weeks_minutes),

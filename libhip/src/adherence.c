@@ -131,8 +131,8 @@ hip_status hip_adherence_set_sessions(hip_adherence *a, const hip_adherence_sess
             return hip__seterr(&a->err, HIP_ERR_INVALID, "sessions[%zu].day: not a date in years 1..9999", i);
         if (s[i].completed != 0 && s[i].completed != 1)
             return hip__seterr(&a->err, HIP_ERR_INVALID, "sessions[%zu].completed: expected 0 or 1", i);
-        if (!(s[i].minutes >= 0 && s[i].minutes <= 1e7))
-            return hip__seterr(&a->err, HIP_ERR_INVALID, "sessions[%zu].minutes: expected a number 0..10000000", i);
+        if (!(s[i].minutes >= 0 && s[i].minutes <= 1440))
+            return hip__seterr(&a->err, HIP_ERR_INVALID, "sessions[%zu].minutes: expected a number 0..1440", i);
         if (s[i].done_reps > s[i].prescribed_reps)
             return hip__seterr(&a->err, HIP_ERR_INVALID,
                                "sessions[%zu].done_reps: more than prescribed_reps (count capped reps)", i);
@@ -483,6 +483,7 @@ hip_status hip_adherence_day_streak(hip_adherence *a, int32_t today, uint32_t *s
     if (!a) return HIP_ERR_INVALID;
     hip__clearerr(&a->err);
     if (!valid_day(today)) return hip__seterr(&a->err, HIP_ERR_RANGE, "today: not a date in years 1..9999");
+    if (today < a->cfg.start_day) return hip__seterr(&a->err, HIP_ERR_RANGE, "today: before the program start");
     if (!streak_out) return hip__seterr(&a->err, HIP_ERR_INVALID, "streak_out is NULL");
     uint32_t streak = 0;
     int32_t earliest = INT32_MAX;

@@ -423,7 +423,7 @@ static int state_valid(const hip__re_reps *s, hip_reps_input input)
     if ((int)s->cfg.input != (int)input || s->cfg.ref_reps < 1 || s->cfg.ref_reps > 5) return 0;
     for (int ch = 0; ch < HIP__RE_NCHAN; ch++) {
         const hip__re_chan *c = &s->ch[ch];
-        if (c->nswing < 0 || c->nswing > 4 || c->nref < 0 || c->nref > 5 || c->dir < -1 || c->dir > 1)
+        if (c->nswing < 0 || c->nswing > 4 || c->nref < 0 || c->nref > 4 || c->dir < -1 || c->dir > 1)
             return 0;
     }
     return 1;

@@ -166,8 +166,11 @@ hip_status hip__sset_validate(const hip_session_set *set, const char *path, hip_
 {
     if (set->start_ns < 0) return bad(e, path, "start_ns", "an instant >= 0");
     if (!in(set->load_kg, 0, 500)) return bad(e, path, "load_kg", "a number 0..500");
-    if (!score_ok(set->rpe)) return bad(e, path, "rpe", "an integer 0..10");
-    if (!score_ok(set->pain)) return bad(e, path, "pain", "an integer 0..10");
+    /* Out-of-range scores are HIP_ERR_RANGE, as for hip_session_set_pain and the pain log. */
+    if (!score_ok(set->rpe))
+        return hip__seterr(e, HIP_ERR_RANGE, "%s%srpe: expected an integer 0..10", path, *path ? "." : "");
+    if (!score_ok(set->pain))
+        return hip__seterr(e, HIP_ERR_RANGE, "%s%spain: expected an integer 0..10", path, *path ? "." : "");
     return HIP_OK;
 }
 

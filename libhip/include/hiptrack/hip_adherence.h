@@ -151,8 +151,9 @@ HIPTRACK_API hip_status hip_adherence_plan_from_program(const hip_program *progr
  * HIP_ERR_RANGE for negative, non-finite or done > prescribed. */
 HIPTRACK_API hip_status hip_adherence_completion_pct(double done, double prescribed, double *pct_out);
 
-/* ADH-1, 3, 4, 9 for program week week (>= 1). HIP_ERR_STATE when the unit needs a plan (REPS, or
- * a target from the plan) and none is set. */
+/* ADH-1, 3, 4, 9 for program week week (>= 1). Without a plan (and no weekly_session_target) nothing
+ * is prescribed, so the week comes back with evaluable = 0; the streak metrics need a target and
+ * return HIP_ERR_STATE then. */
 HIPTRACK_API hip_status hip_adherence_week_at(hip_adherence *adherence, uint32_t week,
                                               hip_adherence_week *out);
 /* ADH-2: completed sessions on start_day..today / max(1, ceil(days_elapsed / 7)),

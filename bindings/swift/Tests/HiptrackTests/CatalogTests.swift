@@ -66,10 +66,46 @@ final class CatalogTests: XCTestCase {
         for c in RepInput.allCases { XCTAssertEqual(c.rawValue, String(cString: hip_reps_input_name(hip_reps_input(rawValue: c.cValue)))) }
         for c in RepSource.allCases { XCTAssertEqual(c.rawValue, String(cString: hip_rep_source_name(hip_rep_source(rawValue: c.cValue)))) }
         for c in SimulatedRepKind.allCases { XCTAssertEqual(c.rawValue, String(cString: hip_sim_rep_kind_name(hip_sim_rep_kind(rawValue: c.cValue)))) }
+        for c in AbandonReason.allCases { XCTAssertEqual(c.rawValue, String(cString: hip_abandon_reason_name(hip_abandon_reason(rawValue: c.cValue)))) }
+        for c in Instrument.allCases { XCTAssertEqual(c.rawValue, String(cString: hip_instrument_name(hip_instrument(rawValue: c.cValue)))) }
+        for c in OutcomeScale.allCases { XCTAssertEqual(c.rawValue, String(cString: hip_outcome_scale_name(hip_outcome_scale(rawValue: c.cValue)))) }
+        for c in PainContext.allCases { XCTAssertEqual(c.rawValue, String(cString: hip_pain_context_name(hip_pain_context(rawValue: c.cValue)))) }
+        for c in PainLocation.allCases { XCTAssertEqual(c.rawValue, String(cString: hip_pain_location_name(hip_pain_location(rawValue: c.cValue)))) }
+        for c in PainSide.allCases { XCTAssertEqual(c.rawValue, String(cString: hip_pain_side_name(hip_pain_side(rawValue: c.cValue)))) }
+        for c in PainTimeOfDay.allCases { XCTAssertEqual(c.rawValue, String(cString: hip_pain_time_of_day_name(hip_pain_time_of_day(rawValue: c.cValue)))) }
+        for c in PainSetting.allCases { XCTAssertEqual(c.rawValue, String(cString: hip_pain_setting_name(hip_pain_setting(rawValue: c.cValue)))) }
+        for c in PainBand.allCases { XCTAssertEqual(c.rawValue, String(cString: hip_pain_band_name(hip_pain_band(rawValue: c.cValue)))) }
         // One past the last case is unknown to the library: the Swift enums are complete.
         XCTAssertEqual(String(cString: hip_motion_name(hip_motion(rawValue: UInt32(Motion.allCases.count)))), "unknown")
         XCTAssertEqual(String(cString: hip_segment_name(hip_segment(rawValue: UInt32(Segment.allCases.count)))), "unknown")
         XCTAssertEqual(String(cString: hip_change_name(hip_change(rawValue: UInt32(Change.allCases.count)))), "unknown")
+        XCTAssertEqual(String(cString: hip_abandon_reason_name(hip_abandon_reason(rawValue: UInt32(AbandonReason.allCases.count)))), "unknown")
+        XCTAssertEqual(String(cString: hip_instrument_name(hip_instrument(rawValue: UInt32(Instrument.allCases.count)))), "unknown")
+        XCTAssertEqual(String(cString: hip_outcome_scale_name(hip_outcome_scale(rawValue: UInt32(OutcomeScale.allCases.count)))), "unknown")
+        XCTAssertEqual(String(cString: hip_pain_context_name(hip_pain_context(rawValue: UInt32(PainContext.allCases.count)))), "unknown")
+        XCTAssertEqual(String(cString: hip_pain_location_name(hip_pain_location(rawValue: UInt32(PainLocation.allCases.count)))), "unknown")
+        XCTAssertEqual(String(cString: hip_pain_side_name(hip_pain_side(rawValue: UInt32(PainSide.allCases.count)))), "unknown")
+        XCTAssertEqual(String(cString: hip_pain_time_of_day_name(hip_pain_time_of_day(rawValue: UInt32(PainTimeOfDay.allCases.count)))), "unknown")
+        XCTAssertEqual(String(cString: hip_pain_setting_name(hip_pain_setting(rawValue: UInt32(PainSetting.allCases.count)))), "unknown")
+        XCTAssertEqual(String(cString: hip_pain_band_name(hip_pain_band(rawValue: UInt32(PainBand.allCases.count)))), "unknown")
+        XCTAssertEqual(PainSymptoms.all.names, (0..<Int(HIPTRACK_PAIN_SYMPTOM_COUNT)).map { String(cString: hip_pain_symptom_name(UInt32(1) << UInt32($0))) })
+        // Enums the library has no name function for: their counts match the C enums.
+        XCTAssertEqual(Instrument.allCases.count, Int(HIPTRACK_INSTRUMENT_COUNT))
+        XCTAssertEqual(OutcomeScale.allCases.count, Int(HIPTRACK_OUTCOME_SCALE_COUNT))
+        XCTAssertEqual(SessionState.allCases.last?.cValue, HIP_SESSION_FINISHED.rawValue)
+        XCTAssertEqual(PainMoment.allCases.last?.cValue, HIP_PAIN_AFTER.rawValue)
+        XCTAssertEqual(RepOrigin.allCases.last?.cValue, HIP_REP_ORIGIN_MANUAL.rawValue)
+        XCTAssertEqual(AdherenceUnit.allCases.last?.cValue, HIP_ADHERENCE_UNIT_SESSIONS.rawValue)
+        XCTAssertEqual(OutcomeState.allCases.last?.cValue, HIP_OUTCOME_NOT_EVALUABLE.rawValue)
+        XCTAssertEqual(HOOSMissingRule.allCases.last?.cValue, HIP_HOOS_MISSING_2003.rawValue)
+        XCTAssertEqual(HOOSPSDirection.allCases.last?.cValue, HIP_HOOS_PS_ORIGINAL.rawValue)
+        XCTAssertEqual(ChangeCriterion.allCases.last?.cValue, HIP_CHANGE_MDC.rawValue)
+        XCTAssertEqual(PainBaselineRule.allCases.last?.cValue, HIP_PAIN_BASELINE_FIRST_ENTRY.rawValue)
+        XCTAssertEqual(PainCriterion.allCases.last?.cValue, HIP_PAIN_CRITERION_BOTH.rawValue)
+        XCTAssertEqual(PainVerdict.allCases.last?.cValue, HIP_PAIN_VERDICT_NOT_EVALUABLE.rawValue)
+        XCTAssertEqual(PainFlareBaseline.allCases.last?.cValue, HIP_PAIN_FLARE_BASELINE_FIXED.rawValue)
+        XCTAssertEqual(PainDuration.allCases.last?.cValue, HIP_PAIN_DURATION_CHRONIC.rawValue)
+        XCTAssertEqual(PainPattern.allCases.last?.cValue, HIP_PAIN_PATTERN_NIGHT.rawValue)
         XCTAssertEqual(Categories([.strength, .functional]).names, ["strength", "functional"])
         XCTAssertEqual(Categories(names: ["motor_control", "balance"]), [.motorControl, .balance])
         XCTAssertNil(Categories(names: ["strenght"]))
