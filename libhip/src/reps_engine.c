@@ -130,6 +130,16 @@ void hip__re_reps_config_default(hip__re_reps_config *c, hip__re_input_mode inpu
     c->bound_max_s = 4.0f;
     c->onset_frac = 0.10f;
     c->confirm_max_s = 8.0f;
+    c->latency_max_s = 3.0f;
+    c->min_rep_s = 0.6f;
+    c->still_w = 2.0f;
+    c->hold_max_s = 2.5f;
+    c->axis_reset_deg = 65.0f;
+    c->axis_restart = 1.0f;
+    c->still_move = 0.7f;
+    c->still_calm = 0.5f;
+    c->still_win_s = 0.3f;
+    c->rest_motion = 0.03f;
     c->act_tau_s = 2.0f;
     c->trans_bias = 3.0f;
     c->rot_weak = 0.8f;
@@ -240,6 +250,27 @@ static float median_small(const float *v, int n)
     return (n & 1) ? s[n / 2] : 0.5f * (s[n / 2 - 1] + s[n / 2]);
 }
 
+/* Smoothed motion (rad/s) at engine index i (only the last HIP__RE_MRING samples are kept). */
+static float motion_at(const hip__re_reps *r, int64_t i) { return 0.001f * (float)r->mring[i & (HIP__RE_MRING - 1)]; }
+
+/* Least motion over the last w samples up to and including i (within the segment). */
+static float motion_min_back(const hip__re_reps *r, int64_t i, int w)
+{
+    float m = motion_at(r, i);
+    for (int64_t j = i - 1; j >= i - w && j >= r->seg_start && j > r->n - HIP__RE_MRING; j--) {
+        float v = motion_at(r, j);
+        if (v < m) m = v;
+    }
+    return m;
+}
+
+static int still_win(const hip__re_reps *r)
+{
+    int w = (int)(r->cfg.still_win_s * HIP__RE_ENGINE_HZ + 0.5f);
+    if (w > HIP__RE_MRING / 2 - 1) w = HIP__RE_MRING / 2 - 1;
+    return w < 0 ? 0 : w;
+}
+
 static float chan_floor(const hip__re_reps *r, int ch)
 {
     return ch == HIP__RE_CH_ROT ? r->cfg.floor_rot_deg : r->cfg.floor_trans_cm;
@@ -323,16 +354,49 @@ static void arbiter_emit_held(hip__re_reps *r, int ch, int at_switch)
     hip__re_chan *c = &r->ch[ch];
     if (!c->held_valid) return;
     c->held_valid = 0;
-    if (c->held_mid_i <= r->last_emit_end_i) return;
+    if ((c->held_start_i + c->held_end_i) / 2 <= r->last_emit_end_i) return;
     /* after a switch, a rep overlapping the other channel's last event is the same movement */
     if (ch != r->last_emit_ch && c->held_start_i < r->last_emit_end_i) return;
     /* at a switch, a held rep is only worth emitting shortly after it ended */
     if (at_switch && r->n - 1 - c->held_end_i > (int64_t)(r->cfg.bound_max_s * HIP__RE_ENGINE_HZ)) return;
+    /* hard latency bound: a rep whose end lies more than latency_max_s (input time, including the
+     * reported smoothing delay and one grid step) in the past is not emitted */
+    if (r->cfg.latency_max_s > 0.0f &&
+        (double)(r->n - 1 - c->held_end_i) * HIP__RE_DT_E > (double)r->cfg.latency_max_s - r->cfg.report_delay_s - HIP__RE_DT_E)
+        return;
     c->held.index = ++r->nevents;
     c->held.t_emit_ns = r->t_emit_ns;
     r->last_emit_end_i = c->held_end_i;
     r->last_emit_ch = ch;
     queue_push(r, &c->held);
+}
+
+/* A rep waiting for the next extreme (hold_max_s): with judge set, it is dropped if the polarity
+ * now says its far extreme was of the home type (the rep was half a period off; the rep of the
+ * right phase is then counted instead), otherwise it is emitted (or kept for a switch). */
+static void held_resolve(hip__re_reps *r, int ch, int judge)
+{
+    hip__re_chan *c = &r->ch[ch];
+    if (!c->held_valid || !c->held_wait) return;
+    int ty = c->held_wait;
+    c->held_wait = 0;
+    if (judge && c->pol != 0 && c->pol != ty) {
+        c->held_valid = 0;
+        c->last_end_i = c->held_start_i; /* the rep of the right phase may overlap it */
+        return;
+    }
+    if (ch == r->sel) arbiter_emit_held(r, ch, 0);
+}
+
+/* Samples a held rep may wait (hold_max_s) so that the event stays within latency_max_s. */
+static int64_t hold_limit(const hip__re_reps *r)
+{
+    double lim = r->cfg.hold_max_s;
+    if (r->cfg.latency_max_s > 0.0f) {
+        double lat = (double)r->cfg.latency_max_s - r->cfg.report_delay_s - 2.0 * HIP__RE_DT_E;
+        if (lat < lim) lim = lat;
+    }
+    return lim > 0.0 ? (int64_t)(lim * HIP__RE_ENGINE_HZ) : 0;
 }
 
 /* Channel choice. Rotation (tilt) is the primary signal: it has no drift and no integration
@@ -347,7 +411,7 @@ static void arbiter_update(hip__re_reps *r)
     double h = r->cfg.switch_hyst, b = r->cfg.trans_bias, w = r->cfg.rot_weak;
     /* decaying peak of the rotation activity: the fallback is trusted only after rotation has
      * been quiet for a while (a pause inside a rotational session is not a change of signal) */
-    double decay = hip__re_exp_neg(HIP__RE_DT_E / r->cfg.rot_mem_s);
+    double decay = r->k_rot_decay;
     r->rot_peak = ar > r->rot_peak * decay ? ar : r->rot_peak * decay;
     if (r->sel == HIP__RE_CH_ROT) {
         if (r->rot_peak < w && at > b * h * ar && at > r->cfg.trans_on) {
@@ -425,7 +489,6 @@ static void rep_finish(hip__re_reps *r, int ch, hip__re_pending *p, int64_t end_
     if (b < p->far_i) b = p->far_i;
     if (a > p->far_i) a = p->far_i;
 
-    c->nreps++;
     c->last_end_i = b;
 
     hip__re_rep_event ev;
@@ -484,13 +547,13 @@ static void rep_finish(hip__re_reps *r, int ch, hip__re_pending *p, int64_t end_
     float dur = (float)((double)(b - a) * HIP__RE_DT_E);
     float ref_exc = 0.0f, ref_dur = 0.0f;
     if (c->nref >= cf->ref_reps && cf->ref_reps > 0) {
-        ref_exc = median_small(c->ref_exc, cf->ref_reps);
-        ref_dur = median_small(c->ref_dur, cf->ref_reps);
+        ref_exc = median_small(c->ref_exc, c->nref);
+        ref_dur = median_small(c->ref_dur, c->nref);
     } else {
         if (cf->profile.rep_max_s > 0.0f) ref_dur = 0.5f * (cf->profile.rep_min_s + cf->profile.rep_max_s);
         int ok = cf->profile.rep_max_s <= 0.0f ||
                  (dur >= 0.5f * cf->profile.rep_min_s && dur <= 2.0f * cf->profile.rep_max_s);
-        if (ok && c->nref < cf->ref_reps && c->nref < 5) {
+        if (ok && c->nref < cf->ref_reps && c->nref < 4) {
             c->ref_exc[c->nref] = exc;
             c->ref_dur[c->nref] = dur;
             c->nref++;
@@ -507,14 +570,21 @@ static void rep_finish(hip__re_reps *r, int ch, hip__re_pending *p, int64_t end_
     /* Arbiter: only the active channel's reps become events. The newest rep of the other channel
      * is kept so that a switch can still emit it (the first rep of a set is what makes the
      * activity rise). Reps overlapping the last emitted one are duplicates. */
+    if (c->held_valid && c->held_wait) held_resolve(r, ch, 0); /* a previous one still waiting */
     c->held = ev;
-    c->held_mid_i = (a + b) / 2;
+    c->held_wait = 0;
     c->held_start_i = a;
     c->held_end_i = b;
     c->held_valid = 1;
     /* translation is a fallback signal: it needs a clear travel to count */
     if (ch == HIP__RE_CH_TRANS && ev.travel_cm < cf->trans_min_cm) c->held_valid = 0;
-    if (ch == r->sel) arbiter_emit_held(r, ch, 0);
+    /* a "rep" shorter than min_rep_s between its 20 % levels is a wiggle: the smoothing alone
+     * spreads any real excursion over more than that */
+    if (dur < cf->min_rep_s) c->held_valid = 0;
+    /* While the polarity does not confirm this rep's far type (it was paired in order), the rep
+     * waits for the next extreme, which may decide the polarity (hold_max_s, latency bound). */
+    if (c->held_valid && cf->hold_max_s > 0.0f && c->pol != p->type) c->held_wait = p->type;
+    else if (ch == r->sel) arbiter_emit_held(r, ch, 0);
 }
 
 /* End of the back-swing in the home half: its speed fell below onset_frac of the out-swing's
@@ -548,7 +618,7 @@ static void pending_step(hip__re_reps *r, int ch, int64_t i)
 }
 
 /* A far extreme was confirmed and paired: open a pending rep and find its start. */
-static void rep_open(hip__re_reps *r, int ch, const hip__re_ext *far, const hip__re_ext *home, int check_overlap)
+static int rep_open(hip__re_reps *r, int ch, const hip__re_ext *far, const hip__re_ext *home, int check_overlap)
 {
     hip__re_chan *c = &r->ch[ch];
     int64_t lim = (int64_t)(r->cfg.bound_max_s * HIP__RE_ENGINE_HZ + 0.5f);
@@ -588,7 +658,7 @@ static void rep_open(hip__re_reps *r, int ch, const hip__re_ext *far, const hip_
             break;
         }
     }
-    if (check_overlap && st < c->last_end_i) return;
+    if (check_overlap && st < c->last_end_i) return 0;
     c->cand_serial = c->next_serial + 1; /* keeps the in-order pairing in phase if polarity is lost */
 
     hip__re_pending *p = &c->pend[0];
@@ -619,6 +689,46 @@ static void rep_open(hip__re_reps *r, int ch, const hip__re_ext *far, const hip_
         }
         if (i - far->i >= lim) rep_finish(r, ch, p, p->best_i);
     }
+    return 1;
+}
+
+static void pol_decide(const hip__re_reps *r, hip__re_chan *c);
+
+/* Axis of the channel's signal (unit vector of the streaming PCA). */
+static const double *chan_axis(const hip__re_reps *r, const hip__re_chan *c)
+{
+    return c == &r->ch[HIP__RE_CH_ROT] ? r->fe.e : r->fe.pe;
+}
+
+static void axis_remember(const hip__re_reps *r, hip__re_chan *c)
+{
+    const double *e = chan_axis(r, c);
+    for (int j = 0; j < 3; j++) c->axis_ref[j] = (float)e[j];
+}
+
+/* The polarity says which sign of the signal is "far"; it refers to the signal axis. When the
+ * axis has turned by more than axis_reset_deg since the decision (a new movement, another
+ * exercise), the polarity is forgotten and decided afresh. */
+static void axis_check(hip__re_reps *r, int ch)
+{
+    hip__re_chan *c = &r->ch[ch];
+    if (r->cfg.axis_reset_deg <= 0.0f || r->cfg.input == HIP__RE_INPUT_ANGLE) return;
+    if (c->pol == 0) return;
+    const double *e = chan_axis(r, c);
+    double d = e[0] * c->axis_ref[0] + e[1] * c->axis_ref[1] + e[2] * c->axis_ref[2];
+    /* cos of the threshold, from the deterministic cos(x) = 1 - 2 sin^2(x/2) with a short series */
+    double x = (double)r->cfg.axis_reset_deg * HIP__RE_PI / 360.0, s = x - x * x * x / 6.0 + x * x * x * x * x / 120.0;
+    if (d < 1.0 - 2.0 * s * s) {
+        c->pol = 0;
+        c->pol_p = 0.0f;
+        c->pol_s = 0.0f;
+        /* a new movement starts from where the person is: the next extreme is a far candidate */
+        if (r->cfg.axis_restart > 0.0f) {
+            c->cand_serial = c->next_serial;
+            c->restart = 1;
+            c->restart_i = r->n;
+        }
+    }
 }
 
 /* Dwell polarity from the last full cycle [ext2, ext0]: share of samples above the mid level. */
@@ -636,47 +746,80 @@ static void polarity_update(hip__re_reps *r, hip__re_chan *c)
     }
     float duty = (float)above / (float)tot;
     c->pol_p += r->cfg.pol_gain * ((0.5f - duty) - c->pol_p);
-    if (c->pol == 0) {
-        if (c->pol_p > r->cfg.pol_on) c->pol = 1;
-        else if (c->pol_p < -r->cfg.pol_on) c->pol = -1;
-    } else if (c->pol_p * (float)c->pol < -r->cfg.pol_on) {
-        c->pol = -c->pol;
-    }
+    pol_decide(r, c);
 }
 
-static void ext_confirm(hip__re_reps *r, int ch, float v, int64_t i, int type)
+/* Polarity decision from the dwell vote and the stillness vote, sticky with hysteresis. */
+static void pol_decide(const hip__re_reps *r, hip__re_chan *c)
+{
+    /* the stillness vote takes part in the first decision only; flips need the dwell vote */
+    float d = c->pol_p + (c->pol == 0 ? r->cfg.still_w * c->pol_s : 0.0f);
+    int old = c->pol;
+    if (c->pol == 0) {
+        if (d > r->cfg.pol_on) c->pol = 1;
+        else if (d < -r->cfg.pol_on) c->pol = -1;
+    } else if (d * (float)c->pol < -r->cfg.pol_on) {
+        c->pol = -c->pol;
+    }
+    if (c->pol != old) axis_remember(r, c);
+}
+
+static void ext_confirm(hip__re_reps *r, int ch, float v, int64_t i, int type, float mot)
 {
     hip__re_chan *c = &r->ch[ch];
-    int64_t serial = c->next_serial++;
+    int32_t serial = c->next_serial++;
     int have_prev = serial > 0 && c->ext[0].i >= r->seg_start;
     if (have_prev) {
         float sw = v - c->ext[0].v;
         c->swings[c->nswing_total % 4] = sw < 0.0f ? -sw : sw;
         c->nswing_total++;
         if (c->nswing < 4) c->nswing++;
+        c->delta = chan_delta(r, c, ch); /* cached: changes only with the swings */
     }
     c->ext[2] = c->ext[1];
     c->ext[1] = c->ext[0];
     c->ext[0].v = v;
+    c->ext[0].s_mr = (int16_t)(mot < 0.0f ? -1.0f : mot * 1000.0f > 32767.0f ? 32767.0f : mot * 1000.0f + 0.5f);
     c->ext[0].i = i;
-    c->ext[0].type = type;
+    c->ext[0].type = (int16_t)type;
 
     /* a home extreme after a pending far one ends that rep */
     for (int k = 0; k < 2; k++) {
         hip__re_pending *p = &c->pend[k];
         if (p->active && i > p->far_i && type != p->type) rep_finish(r, ch, p, i);
     }
+    /* Stillness vote: home is where the body comes to rest (supported), the far extreme is a
+     * turnaround. Compared between this extreme and the previous one (opposite type); it votes
+     * only when one of them clearly moves (> still_move) and the other is calm (< still_calm). */
+    if (have_prev && r->cfg.still_w > 0.0f && c->ext[0].s_mr >= 0 && c->ext[1].s_mr >= 0) {
+        float s0 = 0.001f * (float)c->ext[0].s_mr, s1 = 0.001f * (float)c->ext[1].s_mr;
+        float mhi = s0 > s1 ? s0 : s1, mlo = s0 > s1 ? s1 : s0;
+        if (mhi > r->cfg.still_move && mlo < r->cfg.still_calm) {
+            float vote = (float)type * (s0 - s1) / (s0 + s1);
+            c->pol_s += r->cfg.pol_gain * (vote - c->pol_s);
+            pol_decide(r, c);
+        }
+    }
     if (serial >= 2 && c->ext[2].i >= r->seg_start) polarity_update(r, c);
     /* Rest vote: after a still period the first swing goes from home to far, so the first
      * extreme away from the rest level is of the far type. */
-    if (c->rest_armed && c->still_n == 0) {
+    if (c->rest_armed == 2) {
         c->rest_armed = 0;
-        float away = (float)type * (v - c->rest_v);
+        /* The test is on time, not on the signal level: the level drifts while the person rests
+         * (the PCA mean follows the rest position), so after a rest at a held-out position the
+         * next extreme could look "away" from a stale rest level. An extreme confirmed inside the
+         * rest is the rest position itself (home): no vote. */
+        float away = i > c->rest_end_i ? 1.0f : -1.0f;
         if (away > 0.0f && r->cfg.rest_gain > 0.0f) {
             c->pol_p += r->cfg.rest_gain * (0.5f * (float)type - c->pol_p);
-            if (c->pol_p * (float)type > r->cfg.pol_on) c->pol = type;
+            if (c->pol_p * (float)type > r->cfg.pol_on && c->pol != type) {
+                c->pol = type;
+                axis_remember(r, c);
+            }
         }
     }
+    /* a rep waiting for this extreme is judged with the polarity as it now stands */
+    held_resolve(r, ch, 1);
 
     /* Pairing: a rep is (home, far, home). With a known polarity every extreme of the far type
      * is a candidate; it is refused only when its out-swing overlaps the back-swing of the rep
@@ -689,9 +832,14 @@ static void ext_confirm(hip__re_reps *r, int ch, float v, int64_t i, int type)
         if (c->pol != 0 || serial == c->cand_serial) c->cand_serial = serial + 2;
     } else if (c->pol != 0) {
         if (type == c->pol) rep_open(r, ch, &c->ext[0], have_prev ? &c->ext[1] : 0, 1);
+    } else if (c->restart && i < c->restart_i) {
+        /* an extreme from before the axis turned belongs to the old movement, not the new one */
+        c->cand_serial = serial + 1;
     } else if (serial == c->cand_serial) {
-        rep_open(r, ch, &c->ext[0], have_prev ? &c->ext[1] : 0, 0);
+        /* after an axis reset, a first candidate overlapping the last rep is the same movement */
+        rep_open(r, ch, &c->ext[0], have_prev ? &c->ext[1] : 0, c->restart);
         c->cand_serial = serial + 2;
+        c->restart = 0;
     } else if (serial > c->cand_serial) {
         c->cand_serial = serial + 1;
     }
@@ -705,25 +853,37 @@ static void chan_push(hip__re_reps *r, int ch, float s)
     c->ring[i & (HIP__RE_RING_LEN - 1)] = ring_quantize(s);
 
     /* activity */
-    double k = hip__re_alpha(HIP__RE_DT_E, r->cfg.act_tau_s);
-    if (i == r->seg_start && c->next_serial == 0 && c->act_var == 0.0) c->act_mean = s;
-    c->act_mean += k * (s - c->act_mean);
-    double d = s - c->act_mean;
-    c->act_var += k * (d * d - c->act_var);
+    double k = r->k_act;
+    if (i == r->seg_start && c->next_serial == 0 && c->act_var == 0.0f) c->act_mean = s;
+    c->act_mean += (float)(k * ((double)s - c->act_mean));
+    double d = (double)s - c->act_mean;
+    c->act_var += (float)(k * (d * d - c->act_var));
 
-    /* stillness: activity below still_frac of the floor for still_s seconds arms a rest vote */
-    if (sqrt(c->act_var > 0.0 ? c->act_var : 0.0) < r->cfg.still_frac * chan_floor(r, ch)) {
+    /* Rest: still for still_s seconds arms a rest vote, cast by the first extreme after the rest
+     * ends. Still = the signal's activity below still_frac of the floor, or the sensor's motion
+     * below rest_motion. The motion test is needed after a set that ends away from the PCA mean:
+     * the signal then drifts towards the mean for ~3 x pca_tau_s although the sensor is at rest,
+     * which the activity test reads as movement. still_s (5 s) is longer than any prescribed hold
+     * at the far position (<= 3 s), so a hold is never taken for a rest. */
+    int still = sqrt(c->act_var > 0.0f ? (double)c->act_var : 0.0) < r->cfg.still_frac * chan_floor(r, ch) ||
+                (r->cfg.input != HIP__RE_INPUT_ANGLE && motion_at(r, i) < r->cfg.rest_motion);
+    if (still) {
         if (++c->still_n >= (int32_t)(r->cfg.still_s * HIP__RE_ENGINE_HZ)) {
             c->rest_armed = 1;
-            c->rest_v = s;
         }
     } else {
+        if (c->rest_armed == 1) { /* movement resumed after a rest */
+            c->rest_armed = 2;
+            c->rest_end_i = i;
+        }
         c->still_n = 0;
     }
 
     pending_step(r, ch, i);
+    if (c->held_wait && i - c->held_end_i >= hold_limit(r)) held_resolve(r, ch, 0);
 
-    float delta = chan_delta(r, c, ch);
+    float delta = c->delta;
+    int sw = still_win(r);
     if (c->dir == 0) {
         if (i == r->seg_start) {
             c->lo_v = c->hi_v = s;
@@ -736,38 +896,49 @@ static void chan_push(hip__re_reps *r, int ch, float s)
             c->dir = 1;
             c->run_v = s;
             c->run_i = i;
-            ext_confirm(r, ch, c->lo_v, c->lo_i, -1);
+            c->run_s = motion_min_back(r, i, sw);
+            ext_confirm(r, ch, c->lo_v, c->lo_i, -1, -1.0f);
         } else if (c->hi_v - s >= delta) {
             c->dir = -1;
             c->run_v = s;
             c->run_i = i;
-            ext_confirm(r, ch, c->hi_v, c->hi_i, 1);
+            c->run_s = motion_min_back(r, i, sw);
+            ext_confirm(r, ch, c->hi_v, c->hi_i, 1, -1.0f);
         }
         return;
+    }
+    /* motion near the running extreme: minimum over +- still_win samples around it */
+    if (i - c->run_i <= sw) {
+        float m = motion_at(r, i);
+        if (m < c->run_s) c->run_s = m;
     }
     if (c->dir > 0) {
         if (s >= c->run_v) {
             c->run_v = s;
             c->run_i = i;
+            c->run_s = motion_min_back(r, i, sw);
         } else if (c->run_v - s >= delta) {
-            float v = c->run_v;
+            float v = c->run_v, ms = c->run_s;
             int64_t vi = c->run_i;
             c->dir = -1;
             c->run_v = s;
             c->run_i = i;
-            ext_confirm(r, ch, v, vi, 1);
+            c->run_s = motion_min_back(r, i, sw);
+            ext_confirm(r, ch, v, vi, 1, ms);
         }
     } else {
         if (s <= c->run_v) {
             c->run_v = s;
             c->run_i = i;
+            c->run_s = motion_min_back(r, i, sw);
         } else if (s - c->run_v >= delta) {
-            float v = c->run_v;
+            float v = c->run_v, ms = c->run_s;
             int64_t vi = c->run_i;
             c->dir = 1;
             c->run_v = s;
             c->run_i = i;
-            ext_confirm(r, ch, v, vi, -1);
+            c->run_s = motion_min_back(r, i, sw);
+            ext_confirm(r, ch, v, vi, -1, ms);
         }
     }
 }
@@ -782,10 +953,11 @@ static void chan_end_segment(hip__re_reps *r, int ch, int settle)
         float s = ring_at(c, r->n - 1);
         float delta = chan_delta(r, c, ch);
         if ((float)c->dir * (c->run_v - s) >= r->cfg.flush_frac * delta)
-            ext_confirm(r, ch, c->run_v, c->run_i, c->dir);
+            ext_confirm(r, ch, c->run_v, c->run_i, c->dir, c->run_s);
     }
     for (int k = 0; k < 2; k++)
         if (c->pend[k].active) rep_finish(r, ch, &c->pend[k], c->pend[k].best_i);
+    held_resolve(r, ch, 0);
     /* a gap leaves no phase: the first extreme of the next segment is a home */
     c->dir = 0;
     c->cand_serial = c->next_serial + 1;
@@ -803,12 +975,19 @@ int hip__re_reps_init(hip__re_reps *r, const hip__re_reps_config *cfg)
     r->nchan = cfg->input == HIP__RE_INPUT_ANGLE ? 1 : 2;
     r->sel = HIP__RE_CH_ROT;
     r->last_emit_end_i = -1;
-    for (int ch = 0; ch < HIP__RE_NCHAN; ch++) r->ch[ch].cand_serial = 1;
+    /* coefficients of the fixed-rate engine, computed once */
+    r->k_act = hip__re_alpha(HIP__RE_DT_E, r->cfg.act_tau_s);
+    r->k_rot_decay = hip__re_exp_neg(HIP__RE_DT_E / r->cfg.rot_mem_s);
+    r->fe.k_dt = -1.0;
+    for (int ch = 0; ch < HIP__RE_NCHAN; ch++) {
+        r->ch[ch].cand_serial = 1;
+        r->ch[ch].delta = chan_floor(r, ch);
+    }
     return 0;
 }
 
 /* Push the front-end outputs y (at time t) onto the 25 Hz grid by linear interpolation. */
-static void grid_feed(hip__re_reps *r, int64_t t, const float *y)
+static void grid_feed(hip__re_reps *r, int64_t t, const float *y, float m)
 {
     while (r->grid_next_ns <= t) {
         float v[HIP__RE_NCHAN];
@@ -820,12 +999,23 @@ static void grid_feed(hip__re_reps *r, int64_t t, const float *y)
                 v[ch] = (float)(r->y_prev[ch] + f * (y[ch] - r->y_prev[ch]));
             }
         }
-        for (int ch = 0; ch < r->nchan; ch++) chan_push(r, ch, v[ch]);
+        float mv = m;
+        if (r->have_prev && t != r->t_prev_ns) {
+            double f = (double)(r->grid_next_ns - r->t_prev_ns) / (double)(t - r->t_prev_ns);
+            mv = (float)(r->m_prev + f * (m - r->m_prev));
+        }
+        mv = mv * 1000.0f + 0.5f;
+        r->mring[r->n & (HIP__RE_MRING - 1)] = (uint16_t)(mv < 0.0f ? 0.0f : mv > 65535.0f ? 65535.0f : mv);
+        for (int ch = 0; ch < r->nchan; ch++) {
+            axis_check(r, ch);
+            chan_push(r, ch, v[ch]);
+        }
         r->n++;
         arbiter_update(r);
         r->grid_next_ns += HIP__RE_GRID_NS;
     }
     for (int ch = 0; ch < r->nchan; ch++) r->y_prev[ch] = y[ch];
+    r->m_prev = m;
     r->t_prev_ns = t;
     r->have_prev = 1;
 }
@@ -854,6 +1044,24 @@ static double time_step(hip__re_reps *r, int64_t t)
     return dt;
 }
 
+/* Filter coefficients for a time step dt (> 0). Input timestamps are usually regular, so they are
+ * recomputed only when dt changes (the cached values are exactly what a fresh computation gives). */
+static void coef_update(hip__re_reps *r, double dt)
+{
+    hip__re_front *fe = &r->fe;
+    const hip__re_reps_config *cf = &r->cfg;
+    if (dt == fe->k_dt) return;
+    fe->k_dt = dt;
+    fe->k_lp = hip__re_alpha(dt, 1.0 / (2.0 * HIP__RE_PI * cf->lp_hz));
+    if (cf->input == HIP__RE_INPUT_ANGLE) return;
+    fe->k_cf = hip__re_alpha(dt, cf->cf_tau_s);
+    fe->k_acc = hip__re_alpha(dt, cf->acc_lp_tau_s);
+    fe->k_g = hip__re_alpha(dt, 10.0);
+    fe->k_pca = hip__re_alpha(dt, cf->pca_tau_s);
+    fe->k_hp = hip__re_alpha(dt, cf->trans_hp_tau_s);
+    fe->k_leak = hip__re_exp_neg(dt / cf->trans_leak_tau_s);
+}
+
 /* Two cascaded first-order low-passes; on the first sample of a segment they start settled. */
 static float smooth(hip__re_reps *r, int ch, double x, double dt)
 {
@@ -861,7 +1069,7 @@ static float smooth(hip__re_reps *r, int ch, double x, double dt)
     if (dt <= 0.0) {
         lp[0] = lp[1] = x;
     } else {
-        double k = hip__re_alpha(dt, 1.0 / (2.0 * HIP__RE_PI * r->cfg.lp_hz));
+        double k = r->fe.k_lp;
         lp[0] += k * (x - lp[0]);
         lp[1] += k * (lp[0] - lp[1]);
     }
@@ -872,6 +1080,7 @@ static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float
 {
     double dt = time_step(r, t);
     if (dt < 0.0) return;
+    if (dt > 0.0) coef_update(r, dt);
     hip__re_front *fe = &r->fe;
     const hip__re_reps_config *cf = &r->cfg;
     double av[3] = {a[0], a[1], a[2]};
@@ -899,23 +1108,23 @@ static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float
             fe->u[1] += c1 * dt;
             fe->u[2] += c2 * dt;
             if (na > 1e-6 && fabs(na - HIP__RE_G0) < cf->cf_gate) {
-                double k = hip__re_alpha(dt, cf->cf_tau_s);
+                double k = fe->k_cf;
                 for (int j = 0; j < 3; j++) fe->u[j] += k * (av[j] / na - fe->u[j]);
             }
         } else {
             /* accelerometer only: gravity direction from low-passed acceleration */
-            double k = hip__re_alpha(dt, cf->acc_lp_tau_s);
+            double k = fe->k_acc;
             for (int j = 0; j < 3; j++) fe->u[j] += k * (av[j] / (na > 1e-6 ? na : 1.0) - fe->u[j]);
         }
         double nu = sqrt(fe->u[0] * fe->u[0] + fe->u[1] * fe->u[1] + fe->u[2] * fe->u[2]);
         if (nu > 1e-9)
             for (int j = 0; j < 3; j++) fe->u[j] /= nu;
         /* gravity magnitude: slow average of |a| while quasi-static */
-        if (fabs(na - HIP__RE_G0) < cf->cf_gate) fe->g_mag += hip__re_alpha(dt, 10.0) * (na - fe->g_mag);
+        if (fabs(na - HIP__RE_G0) < cf->cf_gate) fe->g_mag += fe->k_g * (na - fe->g_mag);
     }
 
     /* rotation channel: tilt along the principal plane of the gravity direction's motion */
-    double kp = dt > 0.0 ? hip__re_alpha(dt, cf->pca_tau_s) : 0.0;
+    double kp = dt > 0.0 ? fe->k_pca : 0.0;
     double proj = pca_step(fe->mu, fe->cov, fe->e, fe->u, kp);
     if (proj > 1.0) proj = 1.0;
     if (proj < -1.0) proj = -1.0;
@@ -930,8 +1139,8 @@ static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float
             fe->vel[j] = fe->pos[j] = 0.0;
         }
     } else {
-        double kh = hip__re_alpha(dt, cf->trans_hp_tau_s);
-        double leak = hip__re_exp_neg(dt / cf->trans_leak_tau_s);
+        double kh = fe->k_hp;
+        double leak = fe->k_leak;
         for (int j = 0; j < 3; j++) {
             fe->alp[j] += kh * (lin[j] - fe->alp[j]);
             double ah = lin[j] - fe->alp[j];
@@ -944,7 +1153,25 @@ static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float
     float y[HIP__RE_NCHAN];
     y[HIP__RE_CH_ROT] = smooth(r, HIP__RE_CH_ROT, s_rot, dt);
     y[HIP__RE_CH_TRANS] = smooth(r, HIP__RE_CH_TRANS, s_tr, dt);
-    grid_feed(r, t, y);
+
+    /* motion measure for the stillness of extremes: |gyro| (rad/s), or without a gyro the
+     * angular speed of the gravity direction; same two-stage smoothing as the signals */
+    double mraw = 0.0;
+    if (has_gyro) {
+        mraw = sqrt((double)g[0] * g[0] + (double)g[1] * g[1] + (double)g[2] * g[2]);
+    } else if (dt > 0.0) {
+        double q0 = fe->u[0] - fe->u_prev[0], q1 = fe->u[1] - fe->u_prev[1], q2 = fe->u[2] - fe->u_prev[2];
+        mraw = sqrt(q0 * q0 + q1 * q1 + q2 * q2) / dt;
+    }
+    for (int j = 0; j < 3; j++) fe->u_prev[j] = (float)fe->u[j];
+    if (dt <= 0.0) {
+        fe->mlp[0] = fe->mlp[1] = (float)mraw;
+    } else {
+        double k = fe->k_lp;
+        fe->mlp[0] += (float)(k * (mraw - fe->mlp[0]));
+        fe->mlp[1] += (float)(k * ((double)fe->mlp[0] - fe->mlp[1]));
+    }
+    grid_feed(r, t, y, fe->mlp[1]);
 }
 
 void hip__re_reps_push_imu(hip__re_reps *r, int64_t t_ns, float ax, float ay, float az,
@@ -964,9 +1191,10 @@ void hip__re_reps_push_angle(hip__re_reps *r, int64_t t_ns, float angle_deg)
 {
     double dt = time_step(r, t_ns);
     if (dt < 0.0) return;
+    if (dt > 0.0) coef_update(r, dt);
     float y[HIP__RE_NCHAN] = {0.0f, 0.0f};
     y[HIP__RE_CH_ROT] = smooth(r, HIP__RE_CH_ROT, angle_deg, dt);
-    grid_feed(r, t_ns, y);
+    grid_feed(r, t_ns, y, 0.0f);
 }
 
 void hip__re_reps_flush(hip__re_reps *r)

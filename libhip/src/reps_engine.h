@@ -11,12 +11,19 @@
  *                               band-limited double integration -> 3-D displacement,
  *                               streaming PCA -> displacement along the motion axis [cm]
  *          angle input:         the given angle [deg] feeds the rotation channel directly
- *          both: two cascaded 1st-order low-passes, then resampling to a fixed 25 Hz grid
+ *          motion measure:      |gyro| (or the angular speed of the gravity direction)
+ *          all: two cascaded 1st-order low-passes, then resampling to a fixed 25 Hz grid
  *     -> REP ENGINE (fixed 25 Hz, one instance per channel, identical code)
- *          zig-zag extremes with adaptive hysteresis -> dwell-polarity pairing -> reps
- *          -> boundaries, phases, speed, smoothness, flags
+ *          zig-zag extremes with adaptive hysteresis -> polarity (which extreme is "far":
+ *          dwell vote, stillness vote, rest vote; forgotten when the signal axis turns) ->
+ *          pairing -> reps -> boundaries, phases, speed, smoothness, flags
  *     -> ARBITER: per channel activity normalised by its noise floor; the active channel's reps
  *          become events.
+ *
+ * Latency: an event is emitted at the latest while the input sample with timestamp
+ * t_end + latency_max_s (3 s by default; t_end = the reported rep end) is pushed; a rep that
+ * could not be emitted by then is dropped. After a gap in the input (> gap_s) or at flush, pending
+ * reps are emitted while the first sample after the gap, or hip__re_reps_flush(), is processed.
  *
  * Contract: causal, one sample at a time (chunking cannot change results), no allocation,
  * fixed-size state (sizeof(hip__re_reps) <= 4 KiB, checked at compile time in reps_engine.c),
@@ -37,6 +44,7 @@ extern "C" {
 #define HIP__RE_RING_LEN 256 /* 10.24 s of history per channel at 25 Hz */
 #define HIP__RE_EVQ_LEN 12   /* output event queue (HIPTRACK_REPS_QUEUE) */
 #define HIP__RE_NCHAN 2
+#define HIP__RE_MRING 16  /* motion history for the stillness of extremes (power of two) */
 
 typedef enum {
     HIP__RE_INPUT_IMU = 0,   /* accelerometer (m/s^2, with gravity) + gyroscope (rad/s) */
@@ -110,6 +118,23 @@ typedef struct {
     float fast_frac;
     float slow_frac;
     float hold_tol;       /* hold too short if hold < hold_tol x prescribed hold */
+
+    /* appended after the first integration (the fields above keep their order) */
+    float latency_max_s;  /* hard bound on (event time - reported rep end), s; a rep that would be
+                           * later is dropped (0 = no bound) */
+    float min_rep_s;      /* a rep shorter than this (start to end) is a wiggle, not counted */
+    float hold_max_s;     /* while the polarity does not yet confirm a rep's far extreme, the rep
+                           * waits up to this long after its end for the next extreme; dropped if
+                           * that extreme decides the opposite polarity (0 = emit at once) */
+    float still_w;        /* weight of the stillness vote in the first polarity decision (0 = off) */
+    float still_move;     /* the stillness vote needs one extreme moving more than this (rad/s) ... */
+    float still_calm;     /* ... and the other moving less than this (rad/s) */
+    float still_win_s;    /* motion at an extreme = least smoothed motion within +- this window */
+    float axis_reset_deg; /* polarity is forgotten when the signal axis turned this far since it was
+                           * decided (0 = never) */
+    float axis_restart;   /* 1: after such a reset the next extreme is a far candidate */
+    float rest_motion;    /* rest (for the rest vote) also when the sensor's smoothed motion stays below
+                           * this (rad/s) for still_s; 0 = signal activity only */
 } hip__re_reps_config;
 
 /* One repetition. Times are stream timestamps (ns) shifted back by report_delay_s. */
@@ -130,7 +155,7 @@ typedef struct {
 
 /* ---- internal state (opaque to callers; exposed so it can live on the stack / be copied) ---- */
 
-typedef struct { float v; int32_t pad; int64_t i; int type; int pad2; } hip__re_ext;
+typedef struct { int64_t i; float v; int16_t s_mr; int16_t type; } hip__re_ext; /* s_mr: motion at the extreme (mrad/s), < 0 unknown */
 
 typedef struct {                /* a rep whose far extreme is confirmed, end not yet known */
     int64_t far_i, start_i, best_i;
@@ -151,25 +176,32 @@ typedef struct {
     int nswing;                 /* swings stored (<= 4), ring position = nswing_total % 4 */
     uint32_t nswing_total;
     hip__re_ext ext[3];              /* last three confirmed extremes, ext[0] newest */
-    int64_t next_serial;        /* serial number of the next confirmed extreme */
-    int64_t cand_serial;        /* serial of the next candidate far extreme */
+    int32_t next_serial;        /* serial number of the next confirmed extreme */
+    int32_t cand_serial;        /* serial of the next candidate far extreme */
     /* dwell polarity */
     float pol_p;
     int pol;
     int32_t still_n;            /* consecutive still samples */
-    int rest_armed;
-    float rest_v;               /* signal level at rest */
+    int8_t rest_armed;          /* 1: resting; 2: moving again, the next extreme casts the rest vote */
+    int8_t restart;             /* the next far candidate follows an axis reset (check overlap) */
+    int16_t pad_r;
+    int64_t rest_end_i;         /* engine index where the last rest ended */
+    int64_t restart_i;          /* engine index of the last axis reset */
+    float pol_s;                /* stillness polarity vote (EMA), > 0: maxima are far */
     /* pending reps */
     hip__re_pending pend[2];
     /* activity (EW mean and variance of the signal) */
-    double act_mean, act_var;
+    float act_mean, act_var;
+    float run_s;                /* least motion near the running extreme so far */
+    float delta;                /* zig-zag hysteresis (cached; changes only with the swings) */
     /* per-channel reference for flags */
-    float ref_exc[5], ref_dur[5];
+    float ref_exc[4], ref_dur[4];
     int nref;
-    uint32_t nreps;
+    float axis_ref[3];          /* signal axis (PCA) when the polarity was last decided */
     int64_t last_end_i;         /* end of the last rep of this channel */
-    int64_t held_start_i, held_mid_i, held_end_i;
+    int64_t held_start_i, held_end_i;
     int held_valid;
+    int held_wait;              /* far type of a held rep waiting for the next extreme, 0 = none */
     hip__re_rep_event held;          /* newest rep of this channel (emitted if/when it is selected) */
 } hip__re_chan;
 
@@ -183,6 +215,10 @@ typedef struct {
     double pmu[3], pcov[6], pe[3];
     /* smoothing low-passes, per channel two stages */
     double lp[HIP__RE_NCHAN][2];
+    float mlp[2];               /* motion measure (rad/s), same two-stage smoothing */
+    float u_prev[3];            /* accelerometer-only mode: previous gravity direction */
+    /* filter coefficients for the time step k_dt (s; < 0: none yet), recomputed when dt changes */
+    double k_dt, k_lp, k_cf, k_acc, k_g, k_pca, k_hp, k_leak;
     int started;
 } hip__re_front;
 
@@ -199,9 +235,12 @@ typedef struct {
     int64_t seg_start;          /* first engine index of the current segment (after a gap) */
     int64_t anchor_ns;          /* time of engine index seg_start */
     float y_prev[HIP__RE_NCHAN];     /* front-end outputs at t_prev (for interpolation) */
+    float m_prev;               /* smoothed motion measure at t_prev */
+    uint16_t mring[HIP__RE_MRING];   /* smoothed motion on the 25 Hz grid, mrad/s (saturating) */
     /* arbiter */
     int sel;
     double rot_peak;            /* decaying peak of rotation activity */
+    double k_act, k_rot_decay;  /* fixed-rate coefficients (activity EW gain, rot_peak decay) */
     int64_t last_emit_end_i;
     int last_emit_ch;
     /* event queue */
