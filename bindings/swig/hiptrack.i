@@ -528,3 +528,626 @@ static size_t hip__bind_rep_event_size(void) { return sizeof(hip_rep_event); }
 %constant size_t HIP_REP_EVENT_OFF_HOLD_S = offsetof(hip_rep_event, hold_s);
 %constant size_t HIP_REP_EVENT_OFF_PEAK_SPEED_DPS = offsetof(hip_rep_event, peak_speed_dps);
 %constant size_t HIP_REP_EVENT_OFF_SMOOTHNESS = offsetof(hip_rep_event, smoothness);
+
+/* ---- sessions ------------------------------------------------------------------------------- */
+%{
+#include "hiptrack/hip_session.h"
+typedef hip_status hip_session_status;
+
+/* A struct array passed as bytes (the contract's IN_BYTES/OUT_BYTES): the byte length must be a
+ * whole number of records, and the data aligned for the record (a misaligned input is copied). */
+static int hip__bind_records(size_t len, size_t size, const char *what, size_t *count_out)
+{
+    char msg[160];
+    *count_out = 0;
+    if (len % size != 0) {
+        snprintf(msg, sizeof msg, "%s: %lu bytes is not a whole number of %lu-byte records", what,
+                 (unsigned long)len, (unsigned long)size);
+        hip__bind_fail(HIP_ERR_INVALID, msg);
+        return -1;
+    }
+    *count_out = len / size;
+    return 0;
+}
+
+/* bytes as an aligned pointer: itself when aligned, else a malloc'd copy in *tmp (free it). */
+static const void *hip__bind_aligned(const void *bytes, size_t len, size_t align, void **tmp)
+{
+    *tmp = NULL;
+    if (!bytes || len == 0 || ((uintptr_t)bytes % align) == 0) return bytes;
+    *tmp = malloc(len);
+    if (!*tmp) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+    memcpy(*tmp, bytes, len);
+    return *tmp;
+}
+#define HIP__BIND_ALIGNOF(T) _Alignof(T)
+%}
+
+%ignore hip_session_config_init;
+%ignore hip_session_create;
+%ignore hip_session_destroy;
+%ignore hip_session_last_error;
+%ignore hip_session_exercise_init;
+%ignore hip_session_set_init;
+%ignore hip_session_rep_init;
+%ignore hip_session_start;
+%ignore hip_session_set_program;
+%ignore hip_session_plan_program;
+%ignore hip_session_set_pain;
+%ignore hip_session_add_exercise;
+%ignore hip_session_add_set;
+%ignore hip_session_update_set;
+%ignore hip_session_add_rep;
+%ignore hip_session_add_rep_event;
+%ignore hip_session_finish;
+%ignore hip_session_get_info;
+%ignore hip_session_exercise_at;
+%ignore hip_session_set_at;
+%ignore hip_session_rep_at;
+%ignore hip_session_summarize;
+%ignore hip_session_import_json;
+%ignore hip_session_export_json;
+%immutable rep_count;
+%immutable set_count;
+%include "hiptrack/hip_session.h"
+%mutable rep_count;
+%mutable set_count;
+
+typedef hip_status hip_session_status;
+HIP_STATUS_TYPE(hip_session_status, hip__bind_text(result, hip_session_last_error(arg1)))
+
+%extend hip_session_config {
+    hip_session_config() {
+        hip_session_config *c = (hip_session_config *)calloc(1, sizeof *c);
+        if (!c) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_session_config_init(c);
+        return c;
+    }
+    ~hip_session_config() { free($self); }
+}
+
+%extend hip_session_exercise {
+    /* hip_session_exercise_init: nothing prescribed, side both. */
+    hip_session_exercise(const char *exercise_id = "") {
+        hip_session_exercise *e = (hip_session_exercise *)calloc(1, sizeof *e);
+        if (!e) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_session_exercise_init(e, exercise_id ? exercise_id : "");
+        return e;
+    }
+    ~hip_session_exercise() { free($self); }
+}
+
+%extend hip_session_set {
+    /* hip_session_set_init: RPE and pain not recorded, the rest 0. */
+    hip_session_set() {
+        hip_session_set *s = (hip_session_set *)calloc(1, sizeof *s);
+        if (!s) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_session_set_init(s);
+        return s;
+    }
+    ~hip_session_set() { free($self); }
+}
+
+%extend hip_session_rep {
+    /* hip_session_rep_init: a manual rep with every metric 0. */
+    hip_session_rep() {
+        hip_session_rep *r = (hip_session_rep *)calloc(1, sizeof *r);
+        if (!r) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_session_rep_init(r);
+        return r;
+    }
+    ~hip_session_rep() { free($self); }
+}
+
+/* Marked before the class: SWIG features apply to what follows them. */
+HIP_LONG_CALL(hip_session::import_json)
+struct hip_session {};
+%extend hip_session {
+    hip_session(const hip_session_config *config = NULL) {
+        hip_session *s = NULL;
+        hip_status st = hip_session_create(config, &s);
+        if (st != HIP_OK) hip__bind_fail(st, "hip_session_create failed (completion_threshold_pct 1..100)");
+        return s;
+    }
+    ~hip_session() { hip_session_destroy($self); }
+    const char *last_error();
+    hip_session_status start(int64_t start_ns, int32_t utc_offset_min);
+    hip_session_status set_program(uint32_t version_number, int32_t effective_day);
+    hip_session_status plan_program(const hip_program *program, size_t version_index);
+    hip_session_status set_pain(hip_pain_moment moment, int32_t pain);
+    hip_session_status add_exercise(const hip_session_exercise *ex, size_t *index_out);
+    hip_session_status add_set(size_t exercise_index, const hip_session_set *set);
+    hip_session_status update_set(const hip_session_set *set);
+    hip_session_status add_rep(const hip_session_rep *rep);
+    hip_session_status add_rep_event(const hip_rep_event *event);
+    hip_session_status finish(int64_t end_ns, hip_abandon_reason reason);
+    hip_session_status get_info(hip_session_info *out);
+    hip_session_status exercise_at(size_t index, hip_session_exercise *out);
+    hip_session_status set_at(size_t exercise_index, size_t set_index, hip_session_set *out);
+    hip_session_status rep_at(size_t exercise_index, size_t set_index, size_t rep_index,
+                              hip_session_rep *out);
+    hip_session_status summarize(hip_session_summary *out);
+    hip_session_status import_json(const char *IN_BYTES, size_t IN_LEN);
+    hip_session_status export_json(char *OUT_BYTES, size_t OUT_CAP, size_t *len_out);
+}
+
+/* ---- adherence ------------------------------------------------------------------------------ */
+%{
+#include "hiptrack/hip_adherence.h"
+typedef hip_status hip_adherence_status;
+%}
+
+%ignore hip_adherence_config_init;
+%ignore hip_adherence_create;
+%ignore hip_adherence_destroy;
+%ignore hip_adherence_last_error;
+%ignore hip_adherence_set_sessions;
+%ignore hip_adherence_set_plan;
+%ignore hip_adherence_set_rest_days;
+%ignore hip_adherence_set_pauses;
+%ignore hip_adherence_week_at;
+%ignore hip_adherence_sessions_per_week;
+%ignore hip_adherence_poor_adherence;
+%ignore hip_adherence_final_month;
+%ignore hip_adherence_habit_point;
+%ignore hip_adherence_day_streak;
+%ignore hip_adherence_week_streak;
+%ignore hip_adherence_range_stats;
+%ignore hip_adherence_exercise_days_last_14;
+%ignore hip_adherence_active_weeks;
+%ignore hip_adherence_cumulative_minutes;
+%ignore hip_adherence_report_on;
+%apply double *OUTPUT { double *pct_out };
+%include "hiptrack/hip_adherence.h"
+%clear double *pct_out;
+
+typedef hip_status hip_adherence_status;
+HIP_STATUS_TYPE(hip_adherence_status, hip__bind_text(result, hip_adherence_last_error(arg1)))
+
+%extend hip_adherence_config {
+    /* hip_adherence_config_init's defaults; set start_day. */
+    hip_adherence_config() {
+        hip_adherence_config *c = (hip_adherence_config *)calloc(1, sizeof *c);
+        if (!c) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_adherence_config_init(c);
+        return c;
+    }
+    ~hip_adherence_config() { free($self); }
+}
+
+%apply double *OUTPUT { double *per_week_out, double *minutes_out };
+%apply uint32_t *OUTPUT { uint32_t *week_out, uint32_t *streak_out, uint32_t *days_out,
+                          uint32_t *weeks_out };
+%apply int *OUTPUT { int *completed_out };
+
+struct hip_adherence {};
+%extend hip_adherence {
+    hip_adherence(const hip_adherence_config *config) {
+        hip_adherence *a = NULL;
+        hip_status st = hip_adherence_create(config, &a);
+        if (st != HIP_OK) hip__bind_fail(st, "hip_adherence_create failed (a configuration field is out of its range)");
+        return a;
+    }
+    ~hip_adherence() { hip_adherence_destroy($self); }
+    const char *last_error();
+    /* The input setters take their arrays as bytes (records of hip_adherence_session,
+     * hip_adherence_plan, int32_t and hip_adherence_pause; HIP_ADHERENCE_*_SIZE and _OFF_* below
+     * give the layouts), their lengths checked here. */
+    hip_adherence_status set_sessions_bytes(const void *IN_BYTES, size_t IN_LEN) {
+        size_t n; void *tmp; hip_status st;
+        if (hip__bind_records(IN_LEN, sizeof(hip_adherence_session), "sessions", &n)) return HIP_ERR_INVALID;
+        const void *p = hip__bind_aligned(IN_BYTES, IN_LEN, HIP__BIND_ALIGNOF(hip_adherence_session), &tmp);
+        if (IN_LEN && !p) return HIP_ERR_NOMEM;
+        st = hip_adherence_set_sessions($self, (const hip_adherence_session *)p, n);
+        free(tmp);
+        return st;
+    }
+    hip_adherence_status set_plan_bytes(const void *IN_BYTES, size_t IN_LEN) {
+        size_t n; void *tmp; hip_status st;
+        if (hip__bind_records(IN_LEN, sizeof(hip_adherence_plan), "plan", &n)) return HIP_ERR_INVALID;
+        const void *p = hip__bind_aligned(IN_BYTES, IN_LEN, HIP__BIND_ALIGNOF(hip_adherence_plan), &tmp);
+        if (IN_LEN && !p) return HIP_ERR_NOMEM;
+        st = hip_adherence_set_plan($self, (const hip_adherence_plan *)p, n);
+        free(tmp);
+        return st;
+    }
+    hip_adherence_status set_rest_days_bytes(const void *IN_BYTES, size_t IN_LEN) {
+        size_t n; void *tmp; hip_status st;
+        if (hip__bind_records(IN_LEN, sizeof(int32_t), "rest_days", &n)) return HIP_ERR_INVALID;
+        const void *p = hip__bind_aligned(IN_BYTES, IN_LEN, HIP__BIND_ALIGNOF(int32_t), &tmp);
+        if (IN_LEN && !p) return HIP_ERR_NOMEM;
+        st = hip_adherence_set_rest_days($self, (const int32_t *)p, n);
+        free(tmp);
+        return st;
+    }
+    hip_adherence_status set_pauses_bytes(const void *IN_BYTES, size_t IN_LEN) {
+        size_t n; void *tmp; hip_status st;
+        if (hip__bind_records(IN_LEN, sizeof(hip_adherence_pause), "pauses", &n)) return HIP_ERR_INVALID;
+        const void *p = hip__bind_aligned(IN_BYTES, IN_LEN, HIP__BIND_ALIGNOF(hip_adherence_pause), &tmp);
+        if (IN_LEN && !p) return HIP_ERR_NOMEM;
+        st = hip_adherence_set_pauses($self, (const hip_adherence_pause *)p, n);
+        free(tmp);
+        return st;
+    }
+    hip_adherence_status week_at(uint32_t week, hip_adherence_week *out);
+    hip_adherence_status sessions_per_week(int32_t today, double *per_week_out);
+    hip_adherence_status poor_adherence(int32_t today, uint32_t *week_out);
+    hip_adherence_status final_month(int *completed_out);
+    hip_adherence_status habit_point(int32_t today, int32_t *day_out);
+    hip_adherence_status day_streak(int32_t today, uint32_t *streak_out);
+    hip_adherence_status week_streak(int32_t today, uint32_t *streak_out);
+    hip_adherence_status range_stats(int32_t first_day, int32_t last_day, hip_adherence_range *out);
+    hip_adherence_status exercise_days_last_14(int32_t today, uint32_t *days_out);
+    hip_adherence_status active_weeks(int32_t today, uint32_t *weeks_out);
+    hip_adherence_status cumulative_minutes(int32_t today, double *minutes_out);
+    hip_adherence_status report_on(int32_t today, hip_adherence_report *out);
+}
+
+%clear double *per_week_out, double *minutes_out;
+%clear uint32_t *week_out, uint32_t *streak_out, uint32_t *days_out, uint32_t *weeks_out;
+%clear int *completed_out;
+
+/* Record layouts of the adherence inputs, for languages that pass them as bytes. */
+%constant size_t HIP_ADHERENCE_SESSION_SIZE = sizeof(hip_adherence_session);
+%constant size_t HIP_ADHERENCE_SESSION_OFF_DAY = offsetof(hip_adherence_session, day);
+%constant size_t HIP_ADHERENCE_SESSION_OFF_COMPLETED = offsetof(hip_adherence_session, completed);
+%constant size_t HIP_ADHERENCE_SESSION_OFF_MINUTES = offsetof(hip_adherence_session, minutes);
+%constant size_t HIP_ADHERENCE_SESSION_OFF_PRESCRIBED_REPS = offsetof(hip_adherence_session, prescribed_reps);
+%constant size_t HIP_ADHERENCE_SESSION_OFF_DONE_REPS = offsetof(hip_adherence_session, done_reps);
+%constant size_t HIP_ADHERENCE_PLAN_SIZE = sizeof(hip_adherence_plan);
+%constant size_t HIP_ADHERENCE_PLAN_OFF_EFFECTIVE_DAY = offsetof(hip_adherence_plan, effective_day);
+%constant size_t HIP_ADHERENCE_PLAN_OFF_SESSIONS_PER_WEEK = offsetof(hip_adherence_plan, sessions_per_week);
+%constant size_t HIP_ADHERENCE_PLAN_OFF_REPS_PER_SESSION = offsetof(hip_adherence_plan, reps_per_session);
+%constant size_t HIP_ADHERENCE_PAUSE_SIZE = sizeof(hip_adherence_pause);
+%constant size_t HIP_ADHERENCE_PAUSE_OFF_FIRST_DAY = offsetof(hip_adherence_pause, first_day);
+%constant size_t HIP_ADHERENCE_PAUSE_OFF_LAST_DAY = offsetof(hip_adherence_pause, last_day);
+
+/* ---- outcome questionnaires ----------------------------------------------------------------- */
+%{
+#include "hiptrack/hip_outcomes.h"
+typedef hip_status hip_outcome_response_status;
+%}
+
+%ignore hip_outcome_config_init;
+%ignore hip_outcome_response_create;
+%ignore hip_outcome_response_destroy;
+%ignore hip_outcome_response_last_error;
+%ignore hip_outcome_response_instrument;
+%ignore hip_outcome_clear;
+%ignore hip_outcome_set_answer;
+%ignore hip_outcome_set_missing;
+%ignore hip_outcome_get_answer;
+%ignore hip_outcome_set_activity_name;
+%ignore hip_outcome_get_activity_name;
+%ignore hip_outcome_set_date;
+%ignore hip_outcome_clear_date;
+%ignore hip_outcome_get_date;
+%ignore hip_outcome_score;
+%ignore hip_outcome_score_as;
+%ignore hip_outcome_import_json;
+%ignore hip_outcome_export_json;
+%ignore hip_mcid_config_init;
+/* Fixed arrays inside value structs: read and written through the adapters below. */
+%ignore hip_outcome_result::scales;
+%ignore hip_outcome_result::activities;
+%ignore hip_outcome_change::scales;
+%ignore hip_outcome_change::activities;
+%ignore hip_mcid_config::threshold;
+%ignore hip_mcid_config::criterion;
+%include "hiptrack/hip_outcomes.h"
+
+typedef hip_status hip_outcome_response_status;
+HIP_STATUS_TYPE(hip_outcome_response_status,
+                hip__bind_text(result, hip_outcome_response_last_error(arg1)))
+
+%extend hip_outcome_config {
+    /* hip_outcome_config_init: HOOS, 2013 missing rule, HOOS-aligned HOOS-PS. */
+    hip_outcome_config() {
+        hip_outcome_config *c = (hip_outcome_config *)calloc(1, sizeof *c);
+        if (!c) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_outcome_config_init(c);
+        return c;
+    }
+    ~hip_outcome_config() { free($self); }
+}
+
+%extend hip_outcome_result {
+    hip_status scale_at(size_t index, hip_outcome_scale_score *out) {
+        if (index >= $self->scale_count || index >= HIPTRACK_OUTCOME_MAX_SCALES) {
+            hip__bind_fail(HIP_ERR_RANGE, "scale index out of range");
+            return HIP_ERR_RANGE;
+        }
+        *out = $self->scales[index];
+        return HIP_OK;
+    }
+    hip_status activity_at(size_t index, hip_psfs_activity_score *out) {
+        if (index >= $self->activity_count || index >= HIPTRACK_PSFS_MAX_ACTIVITIES) {
+            hip__bind_fail(HIP_ERR_RANGE, "activity index out of range");
+            return HIP_ERR_RANGE;
+        }
+        *out = $self->activities[index];
+        return HIP_OK;
+    }
+}
+
+%extend hip_outcome_change {
+    hip_status scale_at(size_t index, hip_outcome_scale_change *out) {
+        if (index >= $self->scale_count || index >= HIPTRACK_OUTCOME_MAX_SCALES) {
+            hip__bind_fail(HIP_ERR_RANGE, "scale index out of range");
+            return HIP_ERR_RANGE;
+        }
+        *out = $self->scales[index];
+        return HIP_OK;
+    }
+    hip_status activity_at(size_t index, hip_psfs_activity_change *out) {
+        if (index >= $self->activity_count || index >= HIPTRACK_PSFS_MAX_ACTIVITIES) {
+            hip__bind_fail(HIP_ERR_RANGE, "activity index out of range");
+            return HIP_ERR_RANGE;
+        }
+        *out = $self->activities[index];
+        return HIP_OK;
+    }
+}
+
+%extend hip_mcid_config {
+    /* hip_mcid_config_init's defaults (HOOS-12 MCID 24, PSFS MDC 2 and 3). */
+    hip_mcid_config() {
+        hip_mcid_config *c = (hip_mcid_config *)calloc(1, sizeof *c);
+        if (!c) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_mcid_config_init(c);
+        return c;
+    }
+    ~hip_mcid_config() { free($self); }
+    double threshold_of(hip_outcome_scale scale) {
+        if ((unsigned)scale >= HIPTRACK_OUTCOME_SCALE_CAP) {
+            hip__bind_fail(HIP_ERR_RANGE, "scale out of range");
+            return 0;
+        }
+        return $self->threshold[scale];
+    }
+    hip_change_criterion criterion_of(hip_outcome_scale scale) {
+        if ((unsigned)scale >= HIPTRACK_OUTCOME_SCALE_CAP) {
+            hip__bind_fail(HIP_ERR_RANGE, "scale out of range");
+            return HIP_CHANGE_NONE;
+        }
+        return $self->criterion[scale];
+    }
+    /* Sets one scale's threshold (>= 0; 0 = none); hip_outcome_compare validates the values. */
+    hip_status set_threshold(hip_outcome_scale scale, double threshold, hip_change_criterion criterion) {
+        if ((unsigned)scale >= HIPTRACK_OUTCOME_SCALE_CAP) {
+            hip__bind_fail(HIP_ERR_RANGE, "scale out of range");
+            return HIP_ERR_RANGE;
+        }
+        $self->threshold[scale] = threshold;
+        $self->criterion[scale] = criterion;
+        return HIP_OK;
+    }
+}
+
+%apply int32_t *OUTPUT { int32_t *value_out };
+
+/* Marked before the class: SWIG features apply to what follows them. */
+HIP_LONG_CALL(hip_outcome_response::import_json)
+struct hip_outcome_response {};
+%extend hip_outcome_response {
+    hip_outcome_response(const hip_outcome_config *config = NULL) {
+        hip_outcome_response *r = NULL;
+        hip_status st = hip_outcome_response_create(config, &r);
+        if (st != HIP_OK) hip__bind_fail(st, "hip_outcome_response_create failed (unknown instrument, missing rule or direction)");
+        return r;
+    }
+    ~hip_outcome_response() { hip_outcome_response_destroy($self); }
+    const char *last_error();
+    hip_instrument instrument();
+    /* The library names this handle's verbs hip_outcome_<verb> (not hip_outcome_response_<verb>),
+     * so each is a one-line forward. */
+    hip_outcome_response_status clear() { return hip_outcome_clear($self); }
+    hip_outcome_response_status set_answer(const char *item_id, int32_t value) {
+        return hip_outcome_set_answer($self, item_id, value);
+    }
+    hip_outcome_response_status set_missing(const char *item_id) {
+        return hip_outcome_set_missing($self, item_id);
+    }
+    hip_outcome_response_status get_answer(const char *item_id, int32_t *value_out) {
+        return hip_outcome_get_answer($self, item_id, value_out);
+    }
+    hip_outcome_response_status set_activity_name(const char *item_id, const char *name) {
+        return hip_outcome_set_activity_name($self, item_id, name);
+    }
+    hip_outcome_response_status get_activity_name(const char *item_id, char *OUT_BYTES, size_t OUT_CAP) {
+        return hip_outcome_get_activity_name($self, item_id, OUT_BYTES, OUT_CAP);
+    }
+    hip_outcome_response_status set_date(int32_t day) { return hip_outcome_set_date($self, day); }
+    hip_outcome_response_status clear_date() { return hip_outcome_clear_date($self); }
+    hip_outcome_response_status get_date(int32_t *day_out) { return hip_outcome_get_date($self, day_out); }
+    hip_outcome_response_status score(hip_outcome_result *out) { return hip_outcome_score($self, out); }
+    hip_outcome_response_status score_as(hip_instrument instrument, hip_outcome_result *out) {
+        return hip_outcome_score_as($self, instrument, out);
+    }
+    hip_outcome_response_status import_json(const char *IN_BYTES, size_t IN_LEN) {
+        return hip_outcome_import_json($self, IN_BYTES, IN_LEN);
+    }
+    hip_outcome_response_status export_json(char *OUT_BYTES, size_t OUT_CAP, size_t *len_out) {
+        return hip_outcome_export_json($self, OUT_BYTES, OUT_CAP, len_out);
+    }
+}
+
+%clear int32_t *value_out;
+
+/* ---- pain log ------------------------------------------------------------------------------- */
+%{
+#include "hiptrack/hip_painlog.h"
+typedef hip_status hip_painlog_status;
+%}
+
+%ignore hip_painlog_config_init;
+%ignore hip_painlog_create;
+%ignore hip_painlog_destroy;
+%ignore hip_painlog_last_error;
+%ignore hip_pain_entry_init;
+%ignore hip_painlog_add;
+%ignore hip_painlog_remove;
+%ignore hip_painlog_count;
+%ignore hip_painlog_entry_at;
+%ignore hip_painlog_import_json;
+%ignore hip_painlog_export_json;
+%ignore hip_painlog_baseline;
+%ignore hip_painlog_rolling_mean;
+%ignore hip_painlog_change_on;
+%ignore hip_painlog_flares;
+%ignore hip_painlog_pattern;
+%ignore hip_painlog_flares_scan;
+%ignore hip_painlog_cohort;
+%apply int *OUTPUT { hip_pain_band *band_out, hip_pain_duration *class_out };
+%apply int32_t *OUTPUT { int32_t *days_out };
+%include "hiptrack/hip_painlog.h"
+%clear hip_pain_band *band_out, hip_pain_duration *class_out;
+%clear int32_t *days_out;
+
+typedef hip_status hip_painlog_status;
+HIP_STATUS_TYPE(hip_painlog_status, hip__bind_text(result, hip_painlog_last_error(arg1)))
+
+%extend hip_painlog_config {
+    hip_painlog_config() {
+        hip_painlog_config *c = (hip_painlog_config *)calloc(1, sizeof *c);
+        if (!c) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_painlog_config_init(c);
+        return c;
+    }
+    ~hip_painlog_config() { free($self); }
+}
+
+%extend hip_pain_entry {
+    /* hip_pain_entry_init: t_ns 0, offset 0, nrs 0, context current, the rest unspecified. */
+    hip_pain_entry() {
+        hip_pain_entry *e = (hip_pain_entry *)calloc(1, sizeof *e);
+        if (!e) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_pain_entry_init(e);
+        return e;
+    }
+    ~hip_pain_entry() { free($self); }
+}
+
+%{
+/* Flares into bytes (records of hip_pain_flare): NULL/0 asks the count. */
+static hip_status hip__bind_flares_out(void *bytes, size_t len, hip_pain_flare **out, size_t *cap)
+{
+    *out = NULL;
+    *cap = 0;
+    if (!bytes) return HIP_OK;
+    if ((uintptr_t)bytes % HIP__BIND_ALIGNOF(hip_pain_flare) != 0) {
+        hip__bind_fail(HIP_ERR_INVALID, "flares: the output buffer is not aligned for hip_pain_flare");
+        return HIP_ERR_INVALID;
+    }
+    *out = (hip_pain_flare *)bytes;
+    *cap = len / sizeof(hip_pain_flare);
+    return HIP_OK;
+}
+%}
+
+/* Marked before the class: SWIG features apply to what follows them. */
+HIP_LONG_CALL(hip_painlog::import_json)
+struct hip_painlog {};
+%extend hip_painlog {
+    hip_painlog(const hip_painlog_config *config = NULL) {
+        hip_painlog *l = NULL;
+        hip_status st = hip_painlog_create(config, &l);
+        if (st != HIP_OK) hip__bind_fail(st, "hip_painlog_create failed (a threshold is out of its domain)");
+        return l;
+    }
+    ~hip_painlog() { hip_painlog_destroy($self); }
+    const char *last_error();
+    hip_painlog_status add(const hip_pain_entry *entry);
+    hip_painlog_status remove(size_t index);
+    size_t count();
+    hip_painlog_status entry_at(size_t index, hip_pain_entry *out);
+    hip_painlog_status import_json(const char *IN_BYTES, size_t IN_LEN);
+    hip_painlog_status export_json(char *OUT_BYTES, size_t OUT_CAP, size_t *len_out);
+    hip_painlog_status baseline(hip_pain_context context, hip_pain_baseline *out);
+    hip_painlog_status rolling_mean(hip_pain_context context, int32_t day, hip_pain_window *out);
+    hip_painlog_status change_on(hip_pain_context context, int32_t day, hip_pain_change *out);
+    /* hip_painlog_flares into bytes (records of hip_pain_flare; NULL asks the count). */
+    hip_painlog_status flares_into(hip_pain_context context, void *OUT_BYTES, size_t OUT_CAP,
+                                   size_t *count_out) {
+        hip_pain_flare *f; size_t cap;
+        *count_out = 0;
+        if (hip__bind_flares_out(OUT_BYTES, OUT_CAP, &f, &cap) != HIP_OK) return HIP_ERR_INVALID;
+        return hip_painlog_flares($self, context, f, cap, count_out);
+    }
+    hip_painlog_status pattern(hip_pain_context context, int32_t from_day, int32_t to_day,
+                               hip_pain_pattern_result *out);
+}
+
+/* The pure functions with arrays, as adapters over bytes: days are int32_t records, values and
+ * baselines/finals double records, flares hip_pain_flare records (NULL asks the count). */
+%apply (const void *IN_BYTES, size_t IN_LEN) { (const void *days, size_t days_len),
+                                               (const void *values, size_t values_len),
+                                               (const void *baselines, size_t baselines_len),
+                                               (const void *finals, size_t finals_len) };
+%apply (void *OUT_BYTES, size_t OUT_CAP) { (void *flares, size_t flares_len) };
+%inline %{
+static hip_status hip__bind_painlog_flares_scan(const void *days, size_t days_len,
+                                                const void *values, size_t values_len,
+                                                double baseline, const hip_painlog_config *config,
+                                                void *flares, size_t flares_len, size_t *count_out)
+{
+    size_t n, nv, cap;
+    void *t1, *t2;
+    hip_pain_flare *f;
+    hip_status st;
+    *count_out = 0;
+    if (hip__bind_records(days_len, sizeof(int32_t), "days", &n)) return HIP_ERR_INVALID;
+    if (hip__bind_records(values_len, sizeof(double), "daily_nrs", &nv)) return HIP_ERR_INVALID;
+    if (n != nv) {
+        hip__bind_fail(HIP_ERR_INVALID, "days and daily_nrs differ in length");
+        return HIP_ERR_INVALID;
+    }
+    if (hip__bind_flares_out(flares, flares_len, &f, &cap) != HIP_OK) return HIP_ERR_INVALID;
+    const void *d = hip__bind_aligned(days, days_len, HIP__BIND_ALIGNOF(int32_t), &t1);
+    const void *v = hip__bind_aligned(values, values_len, HIP__BIND_ALIGNOF(double), &t2);
+    if ((days_len && !d) || (values_len && !v)) { free(t1); free(t2); return HIP_ERR_NOMEM; }
+    st = hip_painlog_flares_scan((const int32_t *)d, (const double *)v, n, baseline, config, f, cap,
+                                 count_out);
+    free(t1);
+    free(t2);
+    return st;
+}
+
+static hip_status hip__bind_painlog_cohort(const void *baselines, size_t baselines_len,
+                                           const void *finals, size_t finals_len,
+                                           const hip_painlog_config *config, hip_pain_cohort *out)
+{
+    size_t n, nf;
+    void *t1, *t2;
+    hip_status st;
+    if (hip__bind_records(baselines_len, sizeof(double), "baselines", &n)) return HIP_ERR_INVALID;
+    if (hip__bind_records(finals_len, sizeof(double), "finals", &nf)) return HIP_ERR_INVALID;
+    if (n != nf) {
+        hip__bind_fail(HIP_ERR_INVALID, "baselines and finals differ in length");
+        return HIP_ERR_INVALID;
+    }
+    const void *b = hip__bind_aligned(baselines, baselines_len, HIP__BIND_ALIGNOF(double), &t1);
+    const void *f = hip__bind_aligned(finals, finals_len, HIP__BIND_ALIGNOF(double), &t2);
+    if ((baselines_len && !b) || (finals_len && !f)) { free(t1); free(t2); return HIP_ERR_NOMEM; }
+    st = hip_painlog_cohort((const double *)b, (const double *)f, n, config, out);
+    free(t1);
+    free(t2);
+    return st;
+}
+%}
+%clear (const void *days, size_t days_len);
+%clear (const void *values, size_t values_len);
+%clear (const void *baselines, size_t baselines_len);
+%clear (const void *finals, size_t finals_len);
+%clear (void *flares, size_t flares_len);
+
+/* Record layout of hip_pain_flare, for languages that read an array of them as bytes. */
+%constant size_t HIP_PAIN_FLARE_SIZE = sizeof(hip_pain_flare);
+%constant size_t HIP_PAIN_FLARE_OFF_START_DAY = offsetof(hip_pain_flare, start_day);
+%constant size_t HIP_PAIN_FLARE_OFF_ON_DAY = offsetof(hip_pain_flare, on_day);
+%constant size_t HIP_PAIN_FLARE_OFF_LAST_DAY = offsetof(hip_pain_flare, last_day);
+%constant size_t HIP_PAIN_FLARE_OFF_OFF_DAY = offsetof(hip_pain_flare, off_day);
+%constant size_t HIP_PAIN_FLARE_OFF_ONGOING = offsetof(hip_pain_flare, ongoing);
+%constant size_t HIP_PAIN_FLARE_OFF_ESCALATE = offsetof(hip_pain_flare, escalate);
+%constant size_t HIP_PAIN_FLARE_OFF_BASELINE = offsetof(hip_pain_flare, baseline);
+%constant size_t HIP_PAIN_FLARE_OFF_PEAK_NRS = offsetof(hip_pain_flare, peak_nrs);

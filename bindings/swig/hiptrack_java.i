@@ -24,16 +24,39 @@
 %javaconst(1) HIPTRACK_VERSION_STRING;
 %javaconst(1) HIPTRACK_VERSION_NUMBER;
 
-/* Java has no unsigned 64-bit type: a uint64_t (the simulator's seed) is a long's bit pattern. */
-%apply long long { uint64_t };
+/* 64-bit integers are Java longs. The build passes -DSWIGWORDSIZE64 on LP64 targets so that
+ * stdint.i's int64_t is C's long there (the casts in the wrapper then match the headers); Java's
+ * own mapping of C long is int, hence the explicit apply. Java has no unsigned 64-bit type: a
+ * uint64_t (the simulator's seed) is a long's bit pattern. */
+%apply long long { int64_t, uint64_t };
 
 /* Java's typemaps.i has no size_t *OUTPUT (hiptrack.i applies it): a long[1]. */
 %include "typemaps.i"
 %apply long long *OUTPUT { size_t *OUTPUT };
+/* A status typemap throws without returning (so that freearg still runs): the outputs are then
+ * left alone, since no JNI call but cleanup may follow a pending exception. */
+%typemap(argout) int *OUTPUT {
+    if (!(*jenv)->ExceptionCheck(jenv)) {
+        jint jvalue = (jint)temp$argnum;
+        (*jenv)->SetIntArrayRegion(jenv, $input, 0, 1, &jvalue);
+    }
+}
+%typemap(argout) size_t *OUTPUT {
+    if (!(*jenv)->ExceptionCheck(jenv)) {
+        jlong jvalue = (jlong)temp$argnum;
+        (*jenv)->SetLongArrayRegion(jenv, $input, 0, 1, &jvalue);
+    }
+}
 
+/* The JNI library loads with the first use of any class, and must be the version the jar was
+ * generated for (a jar and per-ABI libraries from different checkouts would disagree on layouts). */
 %pragma(java) jniclasscode=%{
   static {
     System.loadLibrary("hiptrack_jni");
+    int lib = hip_version_number();
+    if (lib != HiptrackNativeConstants.HIPTRACK_VERSION_NUMBER)
+      throw new UnsatisfiedLinkError("libhiptrack_jni is version " + lib / 10000 + "." + lib / 100 % 100
+          + "." + lib % 100 + " but the jar was built for " + HiptrackNativeConstants.HIPTRACK_VERSION_STRING);
   }
 %}
 
@@ -44,18 +67,53 @@
 /* True when a Java exception is pending (then no other JNI call but cleanup may be made). */
 static int hip_java_pending(JNIEnv *env) { return (*env)->ExceptionCheck(env) == JNI_TRUE; }
 
+/* Classes and methods the wrapper calls, looked up once (a race only repeats the lookup). */
+static jclass hip_java_utf8_class, hip_java_exception_class, hip_java_buffer_class;
+static jmethodID hip_java_utf8_decode, hip_java_exception_ctor, hip_java_buffer_position,
+    hip_java_buffer_limit, hip_java_buffer_has_array, hip_java_buffer_array,
+    hip_java_buffer_array_offset;
+
+static jclass hip_java_class(JNIEnv *env, jclass *cache, const char *name)
+{
+    if (!*cache) {
+        jclass local = (*env)->FindClass(env, name);
+        if (!local) return NULL;
+        *cache = (jclass)(*env)->NewGlobalRef(env, local);
+        (*env)->DeleteLocalRef(env, local);
+    }
+    return *cache;
+}
+
+static int hip_java_buffer_methods(JNIEnv *env)
+{
+    if (hip_java_buffer_array_offset) return 0;
+    jclass cls = hip_java_class(env, &hip_java_buffer_class, "java/nio/Buffer");
+    if (!cls) return -1;
+    hip_java_buffer_position = (*env)->GetMethodID(env, cls, "position", "()I");
+    hip_java_buffer_limit = (*env)->GetMethodID(env, cls, "limit", "()I");
+    hip_java_buffer_has_array = (*env)->GetMethodID(env, cls, "hasArray", "()Z");
+    hip_java_buffer_array = (*env)->GetMethodID(env, cls, "array", "()Ljava/lang/Object;");
+    if (!hip_java_buffer_position || !hip_java_buffer_limit || !hip_java_buffer_has_array ||
+        !hip_java_buffer_array)
+        return -1;
+    hip_java_buffer_array_offset = (*env)->GetMethodID(env, cls, "arrayOffset", "()I");
+    return hip_java_buffer_array_offset ? 0 : -1;
+}
+
 /* A java.lang.String from len bytes of UTF-8 (NULL gives null). */
 static jstring hip_java_string_n(JNIEnv *env, const char *text, size_t len)
 {
     if (!text || hip_java_pending(env)) return NULL;
+    jclass cls = hip_java_class(env, &hip_java_utf8_class, "org/hiptrack/internal/Utf8");
+    if (!cls) return NULL;
+    if (!hip_java_utf8_decode)
+        hip_java_utf8_decode = (*env)->GetStaticMethodID(env, cls, "decode", "([B)Ljava/lang/String;");
+    if (!hip_java_utf8_decode) return NULL;
     jbyteArray bytes = (*env)->NewByteArray(env, (jsize)len);
     if (!bytes) return NULL;
     (*env)->SetByteArrayRegion(env, bytes, 0, (jsize)len, (const jbyte *)text);
-    jclass cls = (*env)->FindClass(env, "org/hiptrack/internal/Utf8");
-    if (!cls) return NULL;
-    jmethodID decode = (*env)->GetStaticMethodID(env, cls, "decode", "([B)Ljava/lang/String;");
-    jstring s = decode ? (jstring)(*env)->CallStaticObjectMethod(env, cls, decode, bytes) : NULL;
-    (*env)->DeleteLocalRef(env, cls);
+    jstring s = (jstring)(*env)->CallStaticObjectMethod(env, cls, hip_java_utf8_decode, bytes);
+    if (hip_java_pending(env)) s = NULL;
     (*env)->DeleteLocalRef(env, bytes);
     return s;
 }
@@ -82,20 +140,20 @@ static void hip_java_throw(JNIEnv *env, int status, const char *message)
 {
     if (hip_java_pending(env)) return;
     if (!message || !*message) message = hip_status_str((hip_status)status);
-    jclass cls = (*env)->FindClass(env, "org/hiptrack/HipException");
+    jclass cls = hip_java_class(env, &hip_java_exception_class, "org/hiptrack/HipException");
     if (!cls) return;   /* NoClassDefFoundError is pending */
-    jmethodID ctor = (*env)->GetMethodID(env, cls, "<init>", "(ILjava/lang/String;)V");
-    jstring jmsg = ctor ? hip_java_string_n(env, message, strlen(message)) : NULL;
-    if (ctor && jmsg) {
-        jthrowable exc = (jthrowable)(*env)->NewObject(env, cls, ctor, (jint)status, jmsg);
-        if (exc) (*env)->Throw(env, exc);
-    }
-    (*env)->DeleteLocalRef(env, cls);
+    if (!hip_java_exception_ctor)
+        hip_java_exception_ctor = (*env)->GetMethodID(env, cls, "<init>", "(ILjava/lang/String;)V");
+    if (!hip_java_exception_ctor) return;
+    jstring jmsg = hip_java_string_n(env, message, strlen(message));
+    if (!jmsg) return;
+    jthrowable exc = (jthrowable)(*env)->NewObject(env, cls, hip_java_exception_ctor, (jint)status, jmsg);
+    if (exc) (*env)->Throw(env, exc);
 }
 
 /* A view of a java.nio buffer from its position to its limit, in elements of elem_size bytes.
  * Direct buffers are used in place; heap buffers through their backing array (copied in and,
- * when writable, back out by the release). kind names the array type: 'f', 'j' or 'b'. */
+ * when writable, back out by the release). kind names the array type: 'f', 'j', 'i', 'd' or 'b'. */
 typedef struct hip_java_view {
     void *ptr;
     size_t len;
@@ -116,17 +174,10 @@ static int hip_java_view_acquire(JNIEnv *env, jobject buffer, size_t unit_size, 
         hip_java_throw(env, HIP_ERR_INVALID, "buffer must not be null");
         return -1;
     }
-    jclass cls = (*env)->FindClass(env, "java/nio/Buffer");
-    if (!cls) return -1;
-    jmethodID position = (*env)->GetMethodID(env, cls, "position", "()I");
-    jmethodID limit = (*env)->GetMethodID(env, cls, "limit", "()I");
-    jmethodID has_array = (*env)->GetMethodID(env, cls, "hasArray", "()Z");
-    jmethodID array = (*env)->GetMethodID(env, cls, "array", "()Ljava/lang/Object;");
-    jmethodID array_offset = (*env)->GetMethodID(env, cls, "arrayOffset", "()I");
-    (*env)->DeleteLocalRef(env, cls);
-    if (!position || !limit || !has_array || !array || !array_offset) return -1;
-    jint pos = (*env)->CallIntMethod(env, buffer, position);
-    jint lim = (*env)->CallIntMethod(env, buffer, limit);
+    if (hip_java_buffer_methods(env) != 0) return -1;
+    jint pos = (*env)->CallIntMethod(env, buffer, hip_java_buffer_position);
+    if (hip_java_pending(env)) return -1;
+    jint lim = (*env)->CallIntMethod(env, buffer, hip_java_buffer_limit);
     if (hip_java_pending(env)) return -1;
     size_t bytes = (size_t)(lim - pos) * unit_size;
     v->len = bytes / elem_size;
@@ -135,17 +186,22 @@ static int hip_java_view_acquire(JNIEnv *env, jobject buffer, size_t unit_size, 
         v->ptr = base + (size_t)pos * unit_size;
         return 0;
     }
-    if (!(*env)->CallBooleanMethod(env, buffer, has_array) || hip_java_pending(env)) {
+    jboolean has = (*env)->CallBooleanMethod(env, buffer, hip_java_buffer_has_array);
+    if (hip_java_pending(env)) return -1;
+    if (!has) {
         hip_java_throw(env, HIP_ERR_INVALID,
                        "expected a direct buffer or a writable one backed by an array");
         return -1;
     }
-    jint off = (*env)->CallIntMethod(env, buffer, array_offset);
-    v->array = (jarray)(*env)->CallObjectMethod(env, buffer, array);
+    jint off = (*env)->CallIntMethod(env, buffer, hip_java_buffer_array_offset);
+    if (hip_java_pending(env)) return -1;
+    v->array = (jarray)(*env)->CallObjectMethod(env, buffer, hip_java_buffer_array);
     if (hip_java_pending(env) || !v->array) return -1;
     switch (kind) {
     case 'f': v->elements = (*env)->GetFloatArrayElements(env, (jfloatArray)v->array, NULL); break;
     case 'j': v->elements = (*env)->GetLongArrayElements(env, (jlongArray)v->array, NULL); break;
+    case 'i': v->elements = (*env)->GetIntArrayElements(env, (jintArray)v->array, NULL); break;
+    case 'd': v->elements = (*env)->GetDoubleArrayElements(env, (jdoubleArray)v->array, NULL); break;
     default: v->elements = (*env)->GetByteArrayElements(env, (jbyteArray)v->array, NULL); break;
     }
     if (!v->elements) return -1;   /* OutOfMemoryError is pending */
@@ -160,6 +216,8 @@ static void hip_java_view_release(JNIEnv *env, hip_java_view *v)
     switch (v->kind) {
     case 'f': (*env)->ReleaseFloatArrayElements(env, (jfloatArray)v->array, (jfloat *)v->elements, mode); break;
     case 'j': (*env)->ReleaseLongArrayElements(env, (jlongArray)v->array, (jlong *)v->elements, mode); break;
+    case 'i': (*env)->ReleaseIntArrayElements(env, (jintArray)v->array, (jint *)v->elements, mode); break;
+    case 'd': (*env)->ReleaseDoubleArrayElements(env, (jdoubleArray)v->array, (jdouble *)v->elements, mode); break;
     default: (*env)->ReleaseByteArrayElements(env, (jbyteArray)v->array, (jbyte *)v->elements, mode); break;
     }
     v->elements = NULL;
@@ -206,17 +264,16 @@ static void hip_java_view_release(JNIEnv *env, hip_java_view *v)
 %}
 
 /* ---- strings: UTF-8 both ways ----------------------------------------------------------------- */
-%typemap(jni) const char *, char [ANY] "jbyteArray"
-%typemap(jtype) const char *, char [ANY] "byte[]"
-%typemap(jstype) const char *, char [ANY] "String"
-%typemap(javain) const char *, char [ANY] "org.hiptrack.internal.Utf8.encode($javainput)"
-%typemap(javaout) const char *, char [ANY] {
+%define HIP_JAVA_TEXT_IN(CTYPE)
+%typemap(jni) CTYPE "jbyteArray"
+%typemap(jtype) CTYPE "byte[]"
+%typemap(jstype) CTYPE "String"
+%typemap(javain) CTYPE "org.hiptrack.internal.Utf8.encode($javainput)"
+%typemap(javaout) CTYPE {
     return org.hiptrack.internal.Utf8.decode($jnicall);
   }
-%typemap(javadirectorin) const char *, char [ANY] "$jniinput"
-%typemap(javadirectorout) const char *, char [ANY] "$javacall"
 /* Utf8.encode gives NUL-terminated bytes (null stays null). */
-%typemap(in) const char *, char [ANY] (jbyte *bytes = NULL) {
+%typemap(in) CTYPE (jbyte *bytes = NULL) {
     $1 = NULL;
     if ($input) {
         bytes = (*jenv)->GetByteArrayElements(jenv, $input, NULL);
@@ -224,14 +281,17 @@ static void hip_java_view_release(JNIEnv *env, hip_java_view *v)
         $1 = ($1_ltype)bytes;
     }
 }
-%typemap(freearg) const char *, char [ANY] {
+%typemap(freearg) CTYPE {
     if (bytes$argnum) (*jenv)->ReleaseByteArrayElements(jenv, $input, bytes$argnum, JNI_ABORT);
 }
+%enddef
+HIP_JAVA_TEXT_IN(const char *)
+HIP_JAVA_TEXT_IN(char [ANY])
 %typemap(out) const char * {
     $result = $1 ? hip_java_bytes(jenv, $1, strlen($1)) : NULL;
 }
 %typemap(out) char [ANY] {
-    $result = hip_java_bytes(jenv, $1, hip_java_strnlen($1, sizeof($1)));
+    $result = hip_java_bytes(jenv, $1, hip_java_strnlen($1, $1_dim0));
 }
 /* A struct's char array member: text that does not fit is refused, never cut. */
 %typemap(memberin) char [ANY] {
@@ -261,7 +321,7 @@ static void hip_java_view_release(JNIEnv *env, hip_java_view *v)
 %typemap(javain) (const CTYPE *IN_ARRAY, size_t IN_LEN) "org.hiptrack.internal.BufferViews.check($javainput, false)"
 %typemap(in) (const CTYPE *IN_ARRAY, size_t IN_LEN) (hip_java_view view) {
     if (hip_java_view_acquire(jenv, $input, UNIT, sizeof(CTYPE), KIND, 0, 0, &view) != 0) return $null;
-    $1 = ($1_ltype)view.ptr;
+    $1 = (CTYPE *)view.ptr;
     $2 = view.len;
 }
 %typemap(freearg) (const CTYPE *IN_ARRAY, size_t IN_LEN) { hip_java_view_release(jenv, &view$argnum); }
@@ -274,7 +334,7 @@ static void hip_java_view_release(JNIEnv *env, hip_java_view *v)
 %typemap(javain) (CTYPE *OUT_ARRAY, size_t OUT_CAP) "org.hiptrack.internal.BufferViews.check($javainput, true)"
 %typemap(in) (CTYPE *OUT_ARRAY, size_t OUT_CAP) (hip_java_view view) {
     if (hip_java_view_acquire(jenv, $input, UNIT, sizeof(CTYPE), KIND, 1, 0, &view) != 0) return $null;
-    $1 = ($1_ltype)view.ptr;
+    $1 = (CTYPE *)view.ptr;
     $2 = view.len;
 }
 %typemap(freearg) (CTYPE *OUT_ARRAY, size_t OUT_CAP) { hip_java_view_release(jenv, &view$argnum); }
@@ -284,6 +344,11 @@ HIP_JAVA_IN_ARRAY(float, java.nio.FloatBuffer, 4, 'f')
 HIP_JAVA_IN_ARRAY(int64_t, java.nio.LongBuffer, 8, 'j')
 HIP_JAVA_OUT_ARRAY(float, java.nio.FloatBuffer, 4, 'f')
 HIP_JAVA_OUT_ARRAY(int64_t, java.nio.LongBuffer, 8, 'j')
+/* Not used by hiptrack.i yet; ready for the modules being added (day lists, daily pain scores). */
+HIP_JAVA_IN_ARRAY(int32_t, java.nio.IntBuffer, 4, 'i')
+HIP_JAVA_IN_ARRAY(double, java.nio.DoubleBuffer, 8, 'd')
+HIP_JAVA_OUT_ARRAY(int32_t, java.nio.IntBuffer, 4, 'i')
+HIP_JAVA_OUT_ARRAY(double, java.nio.DoubleBuffer, 8, 'd')
 /* An array of C records (hip_rep_event) in a ByteBuffer; hiptrack.i exports their offsets. */
 HIP_JAVA_OUT_ARRAY(hip_rep_event, java.nio.ByteBuffer, 1, 'b')
 

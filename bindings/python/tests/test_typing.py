@@ -23,6 +23,25 @@ try:
     cat["nope"]
 except hiptrack.NotFoundError as e:
     code: "hiptrack.Status | int" = e.code
+
+s = hiptrack.Session()
+s.start(1772440200000000000, 60)
+i: int = s.add_exercise("squat", prescribed_sets=1, prescribed_reps=5)
+s.add_set(i)
+s.add_reps(ev)
+summary: hiptrack.SessionSummary = s.finish(1772440300000000000)
+pct: "float | None" = summary.set_completion_pct
+adh = hiptrack.Adherence("2026-03-02", sessions=[s], plan=[hiptrack.AdherencePlan(0, 3, 30)])
+streak: int = adh.day_streak("2026-03-02")
+habit: "int | None" = adh.habit_point("2026-03-02")
+r = hiptrack.HoosJrResponse({"P5": 1, "P10": None})
+answer: "int | None" = r["P5"]
+res: hiptrack.OutcomeResult = r.score()
+value: "float | None" = res.value(hiptrack.OutcomeScale.HOOS_JR)
+change: hiptrack.OutcomeChange = hiptrack.compare(res, res)
+log = hiptrack.PainLog([hiptrack.PainEntry(t_ns=1, nrs=3, context=hiptrack.PainContext.AVG_24H)])
+flares: "list[hiptrack.PainFlare]" = log.flares()
+band: hiptrack.PainBand = hiptrack.pain_band(4)
 '''
 
 

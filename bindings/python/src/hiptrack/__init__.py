@@ -1,5 +1,6 @@
 """hiptrack: hip-pain exercise therapy: exercise catalog, versioned programs, streaming rep
-detection and a motion simulator, over the C library libhip (linked into this extension).
+detection, a motion simulator, performed sessions, adherence metrics, outcome questionnaires and
+the pain log, over the C library libhip (linked into this extension).
 
 >>> import hiptrack
 >>> cat = hiptrack.Catalog()
@@ -35,6 +36,24 @@ from .program import Program
 from .reps import (MAX_LATENCY_S, QUEUE_CAPACITY, REP_DTYPE, RepDetector, columns, concat,
                    count_reps, empty_events, iter_events)
 from .sim import Simulator, simulate
+from ._enums import (AbandonReason, AdherenceUnit, ChangeCriterion, FlareBaseline, FlareEscalation,
+                     HoosMissingRule, HoosPsDirection, Instrument, OutcomeScale, OutcomeState,
+                     PainBand, PainBaselineRule, PainContext, PainCriterion, PainDuration,
+                     PainLocation, PainMoment, PainPattern, PainSetting, PainSide, PainSymptom,
+                     PainTimeOfDay, PainVerdict, RepOrigin, SessionState)
+from .session import (Session, SessionExercise, SessionInfo, SessionRep, SessionSet, SessionSummary,
+                      abandon_reason_name)
+from .adherence import (Adherence, AdherencePlan, AdherenceRange, AdherenceReport, AdherenceSession,
+                        AdherenceWeek, Pause, completion_pct)
+from .outcomes import (Hoos12Response, HoosJrResponse, HoosPsResponse, HoosResponse, Ihot12Response,
+                       OutcomeChange, OutcomeItem, OutcomeResponse, OutcomeResult, OxfordResponse,
+                       PsfsActivityChange, PsfsActivityScore, PsfsResponse, ScaleChange, ScaleScore,
+                       compare, default_thresholds, instrument_available, instrument_name,
+                       scale_name)
+from .outcomes import items as outcome_items
+from .painlog import (PainBaseline, PainChange, PainCohort, PainEntry, PainFlare, PainLog,
+                      PainPatternResult, PainWindow, band_name, band_snomed, duration_class,
+                      flares_scan, local_day, pain_band, pain_change, pain_cohort)
 
 #: The C library's version as (major, minor, patch).
 version_info = tuple(int(p) for p in capi.hip_version_string().split("."))
@@ -63,4 +82,21 @@ __all__ = [
     "MAX_LATENCY_S", "QUEUE_CAPACITY", "REP_DTYPE", "RepDetector", "columns", "concat", "count_reps",
     "empty_events", "iter_events",
     "Simulator", "simulate",
+    "AbandonReason", "AdherenceUnit", "ChangeCriterion", "FlareBaseline", "FlareEscalation",
+    "HoosMissingRule", "HoosPsDirection", "Instrument", "OutcomeScale", "OutcomeState", "PainBand",
+    "PainBaselineRule", "PainContext", "PainCriterion", "PainDuration", "PainLocation", "PainMoment",
+    "PainPattern", "PainSetting", "PainSide", "PainSymptom", "PainTimeOfDay", "PainVerdict",
+    "RepOrigin", "SessionState",
+    "Session", "SessionExercise", "SessionInfo", "SessionRep", "SessionSet", "SessionSummary",
+    "abandon_reason_name",
+    "Adherence", "AdherencePlan", "AdherenceRange", "AdherenceReport", "AdherenceSession",
+    "AdherenceWeek", "Pause", "completion_pct",
+    "OutcomeResponse", "HoosResponse", "Hoos12Response", "HoosJrResponse", "HoosPsResponse",
+    "PsfsResponse", "Ihot12Response", "OxfordResponse", "OutcomeChange", "OutcomeItem",
+    "OutcomeResult", "PsfsActivityChange", "PsfsActivityScore", "ScaleChange", "ScaleScore",
+    "compare", "default_thresholds", "instrument_available", "instrument_name", "outcome_items",
+    "scale_name",
+    "PainLog", "PainEntry", "PainBaseline", "PainChange", "PainCohort", "PainFlare",
+    "PainPatternResult", "PainWindow", "band_name", "band_snomed", "duration_class", "flares_scan",
+    "local_day", "pain_band", "pain_change", "pain_cohort",
 ]

@@ -124,13 +124,270 @@ class SimRepKind(enum.IntEnum):
     SLOW = 3
 
 
+# ---- sessions
+
+class SessionState(enum.IntEnum):
+    """``hip_session_state``: NEW (an import target) -> RUNNING (started) -> FINISHED (immutable)."""
+
+    NEW = 0
+    RUNNING = 1
+    FINISHED = 2
+
+
+class AbandonReason(enum.IntEnum):
+    """``hip_abandon_reason``: how a session ended (NONE = finished, not abandoned)."""
+
+    NONE = 0
+    PAIN = 1
+    FATIGUE = 2
+    TIME = 3
+    OTHER = 4
+
+
+class PainMoment(enum.IntEnum):
+    """``hip_pain_moment``: the session pain questions (DURING = the worst during the session)."""
+
+    BEFORE = 0
+    DURING = 1
+    AFTER = 2
+
+
+class RepOrigin(enum.IntEnum):
+    """``hip_rep_origin``: a logged rep came from the detector or was entered by hand."""
+
+    DETECTOR = 0
+    MANUAL = 1
+
+
+# ---- adherence
+
+class AdherenceUnit(enum.IntEnum):
+    """``hip_adherence_unit``: what ADH-3 counts as an activity."""
+
+    REPS = 0
+    SESSIONS = 1
+
+
+# ---- outcome questionnaires
+
+class Instrument(enum.IntEnum):
+    """``hip_instrument``: the questionnaires (IHOT12 and OXFORD are scored only in licensed builds)."""
+
+    HOOS = 0
+    HOOS12 = 1
+    HOOS_JR = 2
+    HOOS_PS = 3
+    PSFS = 4
+    IHOT12 = 5
+    OXFORD = 6
+
+
+class OutcomeScale(enum.IntEnum):
+    """``hip_outcome_scale``: one scale of an instrument's score."""
+
+    HOOS_SYMPTOMS = 0
+    HOOS_PAIN = 1
+    HOOS_ADL = 2
+    HOOS_SPORT = 3
+    HOOS_QOL = 4
+    HOOS12_PAIN = 5
+    HOOS12_FUNCTION = 6
+    HOOS12_QOL = 7
+    HOOS12_SUMMARY = 8
+    HOOS_JR = 9
+    HOOS_PS = 10
+    PSFS = 11
+    IHOT12 = 12
+    OXFORD = 13
+
+
+class OutcomeState(enum.IntEnum):
+    """``hip_outcome_state``: a scale's score (or change) exists, or why not."""
+
+    SCORED = 0
+    NOT_SCOREABLE = 1
+    NOT_EVALUABLE = 2
+
+
+class HoosMissingRule(enum.IntEnum):
+    """``hip_hoos_missing_rule``: MISSING_2013 (>= 50 % answered, default) or MISSING_2003."""
+
+    MISSING_2013 = 0
+    MISSING_2003 = 1
+
+
+class HoosPsDirection(enum.IntEnum):
+    """``hip_hoos_ps_direction``: HOOS_ALIGNED (100 = no difficulty, default) or ORIGINAL."""
+
+    HOOS_ALIGNED = 0
+    ORIGINAL = 1
+
+
+class ChangeCriterion(enum.IntEnum):
+    """``hip_change_criterion``: the kind of threshold a change was judged against."""
+
+    NONE = 0
+    MCID = 1
+    MDC = 2
+
+
+# ---- pain log
+
+class PainContext(enum.IntEnum):
+    """``hip_pain_context``: the recall window of a pain score (CLINICAL.md §1.1)."""
+
+    CURRENT = 0
+    AVG_24H = 1
+    AVG_7D = 2
+    WORST_24H = 3
+    DURING_EXERCISE = 4
+    AFTER_EXERCISE = 5
+    NEXT_MORNING = 6
+
+
+class PainLocation(enum.IntEnum):
+    """``hip_pain_location`` (CLINICAL.md §6.1)."""
+
+    UNSPECIFIED = 0
+    GROIN = 1
+    LATERAL_HIP = 2
+    BUTTOCK = 3
+    ANTERIOR_THIGH = 4
+    INNER_THIGH = 5
+    LATERAL_THIGH = 6
+    KNEE_REFERRED = 7
+    LOW_BACK = 8
+
+
+class PainSide(enum.IntEnum):
+    """``hip_pain_side``."""
+
+    UNSPECIFIED = 0
+    LEFT = 1
+    RIGHT = 2
+    BOTH = 3
+
+
+class PainSymptom(enum.IntFlag):
+    """``hip_pain_symptom`` flags (CLINICAL.md §6.2)."""
+
+    STIFFNESS = 1
+    SWELLING = 2
+    GIVING_WAY = 4
+    CLICKING = 8
+    REDUCED_MOBILITY = 16
+    CATCHING_LOCKING = 32
+    LIMP = 64
+    WEAKNESS = 128
+    NUMBNESS_TINGLING = 256
+
+
+class PainTimeOfDay(enum.IntEnum):
+    """``hip_pain_time_of_day`` the member reported (UNSPECIFIED: the local clock decides)."""
+
+    UNSPECIFIED = 0
+    MORNING = 1
+    AFTERNOON = 2
+    EVENING = 3
+    NIGHT = 4
+
+
+class PainSetting(enum.IntEnum):
+    """``hip_pain_setting``: what the member was doing."""
+
+    UNSPECIFIED = 0
+    REST = 1
+    ACTIVITY = 2
+    AFTER_EXERCISE = 3
+    NIGHT = 4
+
+
+class PainBand(enum.IntEnum):
+    """``hip_pain_band``: NRS severity bands (0, 1-3, 4-6, 7-9, 10)."""
+
+    NONE = 0
+    MILD = 1
+    MODERATE = 2
+    SEVERE = 3
+    EXCRUCIATING = 4
+
+
+class PainBaselineRule(enum.IntEnum):
+    """``hip_pain_baseline_rule``."""
+
+    FIRST_DAYS_MEAN = 0
+    FIRST_ENTRY = 1
+
+
+class PainCriterion(enum.IntEnum):
+    """``hip_pain_criterion``: which rule makes a responder (CLINICAL.md §1.3)."""
+
+    PCT = 0
+    ABS = 1
+    EITHER = 2
+    BOTH = 3
+
+
+class PainVerdict(enum.IntEnum):
+    """``hip_pain_verdict``: a three-valued answer (NOT_EVALUABLE: percent change at baseline 0)."""
+
+    NO = 0
+    YES = 1
+    NOT_EVALUABLE = 2
+
+
+class FlareBaseline(enum.IntEnum):
+    """``hip_pain_flare_baseline``: the baseline a flare is measured against."""
+
+    ROLLING = 0
+    FIXED = 1
+
+
+class PainDuration(enum.IntEnum):
+    """``hip_pain_duration`` (SUBACUTE only with ``duration_bands=3``)."""
+
+    ACUTE = 0
+    SUBACUTE = 1
+    CHRONIC = 2
+
+
+class PainPattern(enum.IntEnum):
+    """``hip_pain_pattern``: morning vs night."""
+
+    UNDETERMINED = 0
+    NONE = 1
+    MORNING = 2
+    NIGHT = 3
+
+
+class FlareEscalation(enum.IntFlag):
+    """``HIPTRACK_PAIN_FLARE_*`` escalation flags of a flare."""
+
+    LONG = 1
+    FREQUENT = 2
+
+
 # Enum class -> prefix of its C constants (tests compare every constant with these enums).
 C_PREFIXES: "dict[type[enum.Enum], str]" = {
     Category: "HIP_CATEGORY_", Sidedness: "HIP_SIDEDNESS_", Segment: "HIP_SEGMENT_",
     Motion: "HIP_MOTION_", Plane: "HIP_PLANE_", CountKind: "HIP_COUNT_", Change: "HIP_CHANGE_",
     Side: "HIP_SIDE_", RepsInput: "HIP_REPS_INPUT_", RepFlag: "HIP_REP_", RepSource: "HIP_REP_SOURCE_",
     SimRepKind: "HIP_SIM_REP_",
+    SessionState: "HIP_SESSION_", AbandonReason: "HIP_ABANDON_", PainMoment: "HIP_PAIN_",
+    RepOrigin: "HIP_REP_ORIGIN_", AdherenceUnit: "HIP_ADHERENCE_UNIT_", Instrument: "HIP_INSTRUMENT_",
+    OutcomeScale: "HIP_OUTCOME_SCALE_", OutcomeState: "HIP_OUTCOME_", HoosMissingRule: "HIP_HOOS_",
+    HoosPsDirection: "HIP_HOOS_PS_", ChangeCriterion: "HIP_CHANGE_", PainContext: "HIP_PAIN_CONTEXT_",
+    PainLocation: "HIP_PAIN_LOCATION_", PainSide: "HIP_PAIN_SIDE_", PainSymptom: "HIP_PAIN_SYMPTOM_",
+    PainTimeOfDay: "HIP_PAIN_TIME_OF_DAY_", PainSetting: "HIP_PAIN_SETTING_", PainBand: "HIP_PAIN_BAND_",
+    PainBaselineRule: "HIP_PAIN_BASELINE_", PainCriterion: "HIP_PAIN_CRITERION_",
+    PainVerdict: "HIP_PAIN_VERDICT_", FlareBaseline: "HIP_PAIN_FLARE_BASELINE_",
+    PainDuration: "HIP_PAIN_DURATION_", PainPattern: "HIP_PAIN_PATTERN_",
 }
 
 __all__ = ["Category", "Sidedness", "Segment", "Motion", "Plane", "CountKind", "Change", "Side",
-           "RepsInput", "RepFlag", "RepSource", "SimRepKind"]
+           "RepsInput", "RepFlag", "RepSource", "SimRepKind", "SessionState", "AbandonReason",
+           "PainMoment", "RepOrigin", "AdherenceUnit", "Instrument", "OutcomeScale", "OutcomeState",
+           "HoosMissingRule", "HoosPsDirection", "ChangeCriterion", "PainContext", "PainLocation",
+           "PainSide", "PainSymptom", "PainTimeOfDay", "PainSetting", "PainBand", "PainBaselineRule",
+           "PainCriterion", "PainVerdict", "FlareBaseline", "PainDuration", "PainPattern",
+           "FlareEscalation"]

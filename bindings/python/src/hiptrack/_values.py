@@ -184,17 +184,22 @@ class SimRep:
 
 
 def _plain_fields(cls: type) -> "list[str]":
-    return [f.name for f in dataclasses.fields(cls) if f.name != "exercises"]
+    return [f.name for f in dataclasses.fields(cls)
+            if f.name != "exercises" and not f.name.startswith("_") and f.metadata.get("c", True)]
 
 
 def from_c(cls: Type[T], c: Any) -> T:
-    """Copies a SWIG struct proxy into the dataclass ``cls``."""
+    """Copies a SWIG struct proxy into the dataclass ``cls``. Fields named in the class's
+    ``_optional`` (field -> C sentinel such as -1 for "not recorded") become None at the sentinel."""
     enums: Dict[str, Callable[[int], Any]] = getattr(cls, "_enums", {})
     nested: Dict[str, type] = getattr(cls, "_nested", {})
+    optional: Dict[str, Any] = getattr(cls, "_optional", {})
     kw: Dict[str, Any] = {}
     for name in _plain_fields(cls):
         v = getattr(c, name)
-        if name in nested:
+        if name in optional and v == optional[name]:
+            v = None
+        elif name in nested:
             v = from_c(nested[name], v)
         elif name in enums:
             v = enums[name](v)
@@ -206,10 +211,13 @@ def to_c(obj: Any, c: Any) -> Any:
     """Copies the dataclass ``obj`` into the SWIG struct proxy ``c`` and returns ``c``."""
     nested: Dict[str, type] = getattr(type(obj), "_nested", {})
     readonly: Tuple[str, ...] = getattr(type(obj), "_readonly", ())
+    optional: Dict[str, Any] = getattr(type(obj), "_optional", {})
     for name in _plain_fields(type(obj)):
         if name in readonly:
             continue
         v = getattr(obj, name)
+        if v is None and name in optional:
+            v = optional[name]
         if name in nested:
             to_c(v, getattr(c, name))
         else:
