@@ -1,5 +1,6 @@
 #include "recording.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -192,7 +193,13 @@ int rec_parse(const char *s, size_t len, const rec_options *o, recording *out, c
         }
         for (size_t k = 0; k < w; k++) {
             double scale = w == 1 ? 1.0 : k < 3 ? ascale : gscale;
-            out->values[out->count * w + k] = (float)(row[k + 1] * scale);
+            double x = row[k + 1] * scale;
+            /* A finite double beyond the float range would become infinite (or undefined) in float. */
+            if (!(fabs(x) <= FLT_MAX)) {
+                rec_free(out);
+                return fail(msg, cap, "line %zu: %g in column '%s' is out of range", line, row[k + 1], want[k + 1]);
+            }
+            out->values[out->count * w + k] = (float)x;
         }
         out->count++;
         pos = skip_eol(s, len, pos);

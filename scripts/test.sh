@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: installs what is needed, then builds and runs the C unit tests (cmocka via CTest)
-# in the normal build and again under AddressSanitizer + UBSan.
+# in the normal build, again under AddressSanitizer + UBSan and under valgrind memcheck.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,17 @@ echo "== C tests under ASan + UBSan (asan-ubsan preset)"
 cmake --preset asan-ubsan >/dev/null
 cmake --build --preset asan-ubsan -j"$jobs"
 ctest --preset asan-ubsan -j"$jobs"
+
+echo "== C tests under valgrind memcheck (dev build: unit tests and fuzz corpus replays)"
+# ctest -T memcheck runs each test under valgrind with the options set in CMakeLists.txt
+# (--error-exitcode=1, definite and indirect leaks are errors): any report fails the test. The CLI,
+# example, header, ABI and install tests are left out (they run cmake or are covered above).
+if ! ctest --test-dir build -T memcheck -j"$jobs" \
+     -E '^(header_compiles|exported_symbols|consumer_install|cli_.*|example_.*)$'; then
+  grep -l "ERROR SUMMARY: [1-9]\|definitely lost: [1-9]\|indirectly lost: [1-9]" \
+    build/Testing/Temporary/MemoryChecker.*.log | xargs -r cat
+  exit 1
+fi
 
 echo "== Swift package (swift build, swift test, examples/swift)"
 # The Swift toolchain is not a Debian package: use swift from PATH or /opt/swift. The build goes
@@ -44,3 +55,10 @@ py=build-python/venv/bin/python
 "$py" -m pip install --quiet --disable-pip-version-check ./bindings/python "numpy>=1.22" "pytest>=7" \
   "hypothesis>=6" "mypy>=1.0" "matplotlib>=3.5"
 (cd build-python && "../$py" -m pytest -q -p no:cacheprovider ../bindings/python/tests)
+
+echo "== Java binding (JNI library, jar, JUnit 5 via CTest, examples/java)"
+# build-java/: the whole project with -DHIPTRACK_BUILD_JAVA=ON; ctest -R java runs the JUnit 5
+# console launcher on the test jar (under -Xcheck:jni) and the CountReps example on a CLI recording.
+cmake -S . -B build-java -DHIPTRACK_BUILD_JAVA=ON >/dev/null
+cmake --build build-java -j"$jobs"
+ctest --test-dir build-java -R java --output-on-failure

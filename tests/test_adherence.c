@@ -777,6 +777,52 @@ static void test_streak_and_minutes_bounds(void **state)
     hip_adherence_destroy(a);
 }
 
+/* The four setters, failing at every allocation with inputs of growing size: each failure keeps the
+ * previous inputs (the report is unchanged). */
+static void test_setters_fail_cleanly_at_every_allocation(void **state)
+{
+    (void)state;
+    hip_test_alloc_state as;
+    hip_test_alloc_reset(&as, -1);
+    hip_adherence_config cfg;
+    hip_adherence_config_init(&cfg);
+    cfg.start_day = day(2026, 1, 5);
+    cfg.allocator = hip_test_counting_allocator(&as);
+    hip_adherence *a = NULL;
+    assert_int_equal(hip_adherence_create(&cfg, &a), HIP_OK);
+    int32_t start = cfg.start_day;
+    hip_adherence_session sessions[40];
+    int32_t rest[40];
+    hip_adherence_pause pauses[10];
+    hip_adherence_plan plans[10];
+    for (int i = 0; i < 40; i++) { sessions[i] = done_on(start + 2 * i); rest[i] = start + 2 * i + 1; }
+    for (int i = 0; i < 10; i++) {
+        pauses[i].first_day = start + 100 + 3 * i;
+        pauses[i].last_day = start + 101 + 3 * i;
+        plans[i].effective_day = start + 7 * i;
+        plans[i].sessions_per_week = 3 + (uint32_t)(i % 3);
+        plans[i].reps_per_session = 30;
+    }
+    hip_adherence_report before, after;
+    for (size_t n = 1; n <= 40; n += 13) {
+        ok(a, hip_adherence_report_on(a, start + 140, &before));
+        HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_adherence_set_sessions(a, sessions, n),
+            hip_adherence_report_on(a, start + 140, &after) == HIP_OK && !memcmp(&before, &after, sizeof before));
+        ok(a, hip_adherence_report_on(a, start + 140, &before));
+        HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_adherence_set_rest_days(a, rest, n),
+            hip_adherence_report_on(a, start + 140, &after) == HIP_OK && !memcmp(&before, &after, sizeof before));
+        ok(a, hip_adherence_report_on(a, start + 140, &before));
+        HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_adherence_set_pauses(a, pauses, n / 5 + 1),
+            hip_adherence_report_on(a, start + 140, &after) == HIP_OK && !memcmp(&before, &after, sizeof before));
+        ok(a, hip_adherence_report_on(a, start + 140, &before));
+        HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_adherence_set_plan(a, plans, n / 5 + 1),
+            hip_adherence_report_on(a, start + 140, &after) == HIP_OK && !memcmp(&before, &after, sizeof before));
+    }
+    assert_true(as.failures >= 12);
+    hip_adherence_destroy(a);
+    assert_int_equal(as.outstanding, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -795,6 +841,7 @@ int main(void)
         cmocka_unit_test(test_input_validation),
         cmocka_unit_test(test_null_and_config_errors),
         cmocka_unit_test(test_allocation_failures),
+        cmocka_unit_test(test_setters_fail_cleanly_at_every_allocation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -540,6 +540,43 @@ static void test_enum_names(void **state)
     assert_string_equal(hip_motion_name((hip_motion)99), "unknown");
 }
 
+/* add and add_edge failing at every allocation while the arrays grow through several capacities
+ * (with and without the built-ins): each failure leaves exercises and edges as they were. */
+static void test_edits_fail_cleanly_at_every_allocation(void **state)
+{
+    (void)state;
+    for (int builtin = 0; builtin <= 1; builtin++) {
+        hip_test_alloc_state as;
+        hip_test_alloc_reset(&as, -1);
+        hip_catalog_config cfg;
+        hip_catalog_config_init(&cfg);
+        cfg.include_builtin = builtin;
+        cfg.allocator = hip_test_counting_allocator(&as);
+        hip_catalog *c = NULL;
+        assert_int_equal(hip_catalog_create(&cfg, &c), HIP_OK);
+        for (int i = 0; i < 40; i++) {
+            char id[32], prev[32];
+            snprintf(id, sizeof id, "custom_%d", i);
+            snprintf(prev, sizeof prev, "custom_%d", i - 1);
+            hip_exercise ex = custom_exercise(id);
+            size_t count = hip_catalog_count(c), edges = hip_catalog_edge_count(c);
+            HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_catalog_add(c, &ex),
+                                         hip_catalog_count(c) == count && hip_catalog_edge_count(c) == edges);
+            assert_int_equal(hip_catalog_count(c), count + 1);
+            if (i == 0) continue;
+            HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_catalog_add_edge(c, prev, id, HIP_CHANGE_LEVEL),
+                                         hip_catalog_count(c) == count + 1 && hip_catalog_edge_count(c) == edges);
+            assert_int_equal(hip_catalog_edge_count(c), edges + 1);
+        }
+        assert_true(as.failures >= (builtin ? 2u : 4u));   /* each growth failed at least once */
+        hip_exercise got;
+        assert_int_equal(hip_catalog_harder(c, "custom_38", 0, &got), HIP_OK);
+        assert_string_equal(got.id, "custom_39");
+        hip_catalog_destroy(c);
+        assert_int_equal(as.outstanding, 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -557,6 +594,7 @@ int main(void)
         cmocka_unit_test(test_import_minimal_document),
         cmocka_unit_test(test_import_errors_name_the_place),
         cmocka_unit_test(test_allocation_failures),
+        cmocka_unit_test(test_edits_fail_cleanly_at_every_allocation),
         cmocka_unit_test(test_enum_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

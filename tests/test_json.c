@@ -261,6 +261,31 @@ static void test_writer_sizing_and_failures(void **state)
     assert_true(w.failed);
 }
 
+/* Negative zero is written as 0: "-0" would read back as the integer 0 and a second round trip
+ * would change the text (found by fuzz_json: corpora/json/negative_zero_exponent.json). */
+static void test_writer_negative_zero_is_canonical(void **state)
+{
+    (void)state;
+    const char *text = "[ -0E+2, -0.0, 0.0, -0 ]";
+    hip__json_doc *doc;
+    assert_int_equal(hip__json_parse(NULL, text, strlen(text), NULL, &doc, NULL), HIP_OK);
+    const hip__json *root = hip__json_root(doc);
+    char buf[64];
+    hip__jw w;
+    hip__jw_init(&w, buf, sizeof buf, 0);
+    hip__jw_begin_array(&w);
+    for (size_t i = 0; i < root->count; i++) {
+        const hip__json *v = &root->items[i];
+        if (v->is_integer) hip__jw_integer(&w, v->integer);
+        else hip__jw_number(&w, v->number);
+    }
+    hip__jw_end_array(&w);
+    hip__jw_finish(&w);
+    assert_false(w.failed);
+    assert_string_equal(buf, "[0,0,0,0]");
+    hip__json_free(doc);
+}
+
 /* JSONTestSuite: every y_ accepted, every n_ rejected, no crash on i_. */
 static void test_json_test_suite(void **state)
 {
@@ -317,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_writer),
         cmocka_unit_test(test_writer_sizing_and_failures),
+        cmocka_unit_test(test_writer_negative_zero_is_canonical),
         cmocka_unit_test(test_json_test_suite),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -25,6 +25,31 @@ static void test_parse_accepts_json_numbers(void **state)
     }
 }
 
+/* The slow path (more than 2^53 or beyond 10^+-22) rounds correctly on every platform: it used
+ * long double intermediates, which are 64 bits on Apple arm64, MSVC and under valgrind, where
+ * DBL_MAX overflowed and 1e-300 did not round-trip. Halfway and near-halfway cases included. */
+static void test_parse_slow_path_rounds_correctly(void **state)
+{
+    (void)state;
+    struct { const char *s; uint64_t bits; } cases[] = {
+        {"1.7976931348623157e308", 0x7fefffffffffffffULL},   /* DBL_MAX */
+        {"1e-300", 0x01a56e1fc2f8f359ULL},
+        {"2.2250738585072011e-308", 0x000fffffffffffffULL},  /* the largest subnormal */
+        {"4.9406564584124654e-324", 0x0000000000000001ULL},
+        {"9007199254740993", 0x4340000000000000ULL},         /* 2^53 + 1: ties to even */
+        {"9007199254740995", 0x4340000000000002ULL},         /* 2^53 + 3: ties to even (up) */
+        {"1e23", 0x44b52d02c7e14af6ULL},
+        {"8.98846567431158e307", 0x7fe0000000000000ULL},     /* 2^1023 */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double v = 42;
+        if (!parse(cases[i].s, &v)) fail_msg("rejected %s", cases[i].s);
+        uint64_t bits;
+        memcpy(&bits, &v, sizeof bits);
+        if (bits != cases[i].bits) fail_msg("%s parsed as %.17g (bits %016llx)", cases[i].s, v, (unsigned long long)bits);
+    }
+}
+
 static void test_parse_rejects(void **state)
 {
     (void)state;
@@ -120,6 +145,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_accepts_json_numbers),
+        cmocka_unit_test(test_parse_slow_path_rounds_correctly),
         cmocka_unit_test(test_parse_rejects),
         cmocka_unit_test(test_format_round_trips),
         cmocka_unit_test(test_format_edges),

@@ -439,6 +439,52 @@ static void test_allocation_failures(void **state)
     assert_int_equal(as.outstanding, 0);
 }
 
+/* begin (which copies the previous version), add and commit, failing at every allocation while
+ * the arrays grow through several capacities: each failure leaves versions and draft as they were. */
+static int draft_is(const hip_program *p, size_t n)
+{
+    size_t c = (size_t)-1;
+    return hip_program_draft_count(p, &c) == HIP_OK && c == n;
+}
+
+static void test_edits_fail_cleanly_at_every_allocation(void **state)
+{
+    (void)state;
+    hip_test_alloc_state as;
+    hip_test_alloc_reset(&as, -1);
+    hip_program_config cfg;
+    hip_program_config_init(&cfg);
+    cfg.allocator = hip_test_counting_allocator(&as);
+    hip_program *p = NULL;
+    assert_int_equal(hip_program_create(&cfg, &p), HIP_OK);
+    size_t draft = 0;
+    for (int v = 0; v < 12; v++) {
+        size_t versions = hip_program_version_count(p);
+        HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_program_begin(p, day(2026, 1, 1) + 7 * v, 3, NULL),
+                                     hip_program_version_count(p) == versions);
+        assert_true(draft_is(p, draft));   /* the previous version's exercises */
+        for (int k = 0; k < 3; k++) {
+            char id[32];
+            snprintf(id, sizeof id, "ex_%d_%d", v, k);
+            hip_prescription rx;
+            hip_prescription_init(&rx, id);
+            HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_program_add(p, &rx), draft_is(p, draft));
+            draft++;
+        }
+        HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_program_commit(p),
+                                     hip_program_version_count(p) == versions && draft_is(p, draft));
+        assert_int_equal(hip_program_version_count(p), versions + 1);
+    }
+    assert_true(as.failures >= 12);
+    hip_prescription rx;
+    assert_int_equal(hip_program_exercise_at(p, 11, 35, &rx), HIP_OK);
+    assert_string_equal(rx.exercise_id, "ex_11_2");
+    assert_int_equal(hip_program_exercise_at(p, 0, 0, &rx), HIP_OK);
+    assert_string_equal(rx.exercise_id, "ex_0_0");
+    hip_program_destroy(p);
+    assert_int_equal(as.outstanding, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -451,6 +497,7 @@ int main(void)
         cmocka_unit_test(test_import_errors),
         cmocka_unit_test(test_null_and_config_errors),
         cmocka_unit_test(test_allocation_failures),
+        cmocka_unit_test(test_edits_fail_cleanly_at_every_allocation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -815,6 +815,70 @@ static void test_allocation_failures(void **state)
     assert_int_equal(as.outstanding, 0);
 }
 
+/* plan_program, add_exercise, add_set, add_rep and add_rep_event failing at every allocation while
+ * the arrays grow through several capacities: each failure leaves the session as it was. */
+static void test_edits_fail_cleanly_at_every_allocation(void **state)
+{
+    (void)state;
+    hip_test_alloc_state as;
+    hip_test_alloc_reset(&as, -1);
+    hip_session_config cfg;
+    hip_session_config_init(&cfg);
+    cfg.allocator = hip_test_counting_allocator(&as);
+    hip_program *p = NULL;
+    assert_int_equal(hip_program_create(NULL, &p), HIP_OK);
+    assert_int_equal(hip_program_begin(p, 20000, 3, NULL), HIP_OK);
+    for (int k = 0; k < 5; k++) {
+        char id[32];
+        snprintf(id, sizeof id, "ex_%d", k);
+        hip_prescription rx;
+        hip_prescription_init(&rx, id);
+        assert_int_equal(hip_program_add(p, &rx), HIP_OK);
+    }
+    assert_int_equal(hip_program_commit(p), HIP_OK);
+    hip_session *s = NULL;
+    assert_int_equal(hip_session_create(&cfg, &s), HIP_OK);
+    ok(s, hip_session_start(s, T0, 0));
+    hip_session_info info;
+    HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_session_plan_program(s, p, 0),
+                                 hip_session_get_info(s, &info) == HIP_OK && info.exercise_count == 0 &&
+                                     info.program_version == 0);
+    for (int k = 0; k < 20; k++) {
+        hip_session_exercise ex;
+        hip_session_exercise_init(&ex, "extra");
+        size_t n = 5 + (size_t)k, index = 0;
+        HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_session_add_exercise(s, &ex, &index),
+                                     hip_session_get_info(s, &info) == HIP_OK && info.exercise_count == n);
+        assert_int_equal(index, n);
+    }
+    for (size_t e = 0; e < 25; e++) {
+        hip_session_set set;
+        hip_session_set_init(&set);
+        hip_session_exercise ex;
+        HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_session_add_set(s, e, &set),
+                                     hip_session_exercise_at(s, e, &ex) == HIP_OK && ex.set_count == 0);
+        for (uint32_t r = 0; r < 6; r++) {
+            hip_session_set got;
+            hip_session_rep rep;
+            hip_session_rep_init(&rep);
+            HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_session_add_rep(s, &rep),
+                                         hip_session_set_at(s, e, 0, &got) == HIP_OK && got.rep_count == 2 * r);
+            hip_rep_event ev;
+            memset(&ev, 0, sizeof ev);
+            HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_session_add_rep_event(s, &ev),
+                                         hip_session_set_at(s, e, 0, &got) == HIP_OK && got.rep_count == 2 * r + 1);
+        }
+    }
+    assert_true(as.failures >= 10);
+    ok(s, hip_session_finish(s, T0, HIP_ABANDON_NONE));
+    hip_session_summary sum;
+    ok(s, hip_session_summarize(s, &sum));
+    assert_int_equal(sum.done_reps, 25 * 12);
+    hip_program_destroy(p);
+    hip_session_destroy(s);
+    assert_int_equal(as.outstanding, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -830,6 +894,7 @@ int main(void)
         cmocka_unit_test(test_import_errors),
         cmocka_unit_test(test_null_and_config_errors),
         cmocka_unit_test(test_allocation_failures),
+        cmocka_unit_test(test_edits_fail_cleanly_at_every_allocation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,6 +24,24 @@ typedef struct hip_test_alloc_state {
 hip_allocator hip_test_counting_allocator(hip_test_alloc_state *state);
 void hip_test_alloc_reset(hip_test_alloc_state *state, long countdown);
 
+/* Runs call with allocation number N failing, for N = 0, 1, 2, ... until it returns HIP_OK: each
+ * failure must be HIP_ERR_NOMEM and leave `unchanged` true (the state before the call). The
+ * allocator counts in `as` (a hip_test_alloc_state); it is left not failing. */
+#define HIP_TEST_EVERY_ALLOC_FAILURE(as, call, unchanged)                                          \
+    do {                                                                                            \
+        for (long hip_n_ = 0;; hip_n_++) {                                                          \
+            (as).countdown = hip_n_;                                                                \
+            hip_status hip_st_ = (call);                                                            \
+            (as).countdown = -1;                                                                    \
+            if (hip_st_ == HIP_OK) break;                                                           \
+            if (hip_st_ != HIP_ERR_NOMEM)                                                           \
+                fail_msg("%s: status %d with allocation %ld failing", #call, (int)hip_st_, hip_n_);   \
+            if (!(unchanged))                                                                       \
+                fail_msg("%s: changed state with allocation %ld failing", #call, hip_n_);           \
+            assert_true(hip_n_ < 1000);                                                             \
+        }                                                                                           \
+    } while (0)
+
 /* The directory ../shared (from HIPTRACK_SHARED_DIR), or NULL when absent. */
 const char *hip_test_shared_dir(void);
 

@@ -47,6 +47,18 @@
         (*jenv)->SetLongArrayRegion(jenv, $input, 0, 1, &jvalue);
     }
 }
+%typemap(argout) unsigned int *OUTPUT {
+    if (!(*jenv)->ExceptionCheck(jenv)) {
+        jlong jvalue = (jlong)temp$argnum;
+        (*jenv)->SetLongArrayRegion(jenv, $input, 0, 1, &jvalue);
+    }
+}
+%typemap(argout) double *OUTPUT {
+    if (!(*jenv)->ExceptionCheck(jenv)) {
+        jdouble jvalue = (jdouble)temp$argnum;
+        (*jenv)->SetDoubleArrayRegion(jenv, $input, 0, 1, &jvalue);
+    }
+}
 
 /* The JNI library loads with the first use of any class, and must be the version the jar was
  * generated for (a jar and per-ABI libraries from different checkouts would disagree on layouts). */

@@ -598,6 +598,9 @@ void hip__jw_number(hip__jw *w, double v)
 {
     char buf[40];
     w_before(w);
+    /* -0 is written as 0 (as JavaScript's JSON.stringify does): "-0" would read back as the
+     * integer 0, so the output would not be canonical (a second round trip would change it). */
+    if (v == 0) v = 0.0;
     if (hip__format_double(buf, sizeof buf, v) == 0) {
         w->failed = 1;
         w_str(w, "0");

@@ -15,7 +15,7 @@
 #define HIP__SNAP_MAGIC 0x50414E53u        /* "SNAP" */
 #define HIP__SNAP_FORMAT 1u                /* snapshot header layout */
 /* Bump when hip__re_reps changes layout or meaning: old snapshots are then refused. */
-#define HIP__SNAP_ENGINE_VERSION 2u
+#define HIP__SNAP_ENGINE_VERSION 3u
 #define HIP__ERRMSG 80
 
 struct hip_reps {
@@ -282,7 +282,14 @@ static const char *const column_names[3][6] = {
 static hip_status check_sample(hip_reps *r, int64_t t_ns, const float *s)
 {
     size_t w = hip_reps_input_width(r->input);
-    for (size_t k = 0; k < w; k++) {
+    /* fast path: one comparison per value; !(|v| <= limit) is also true for NaN and infinity */
+    int bad = 0;
+    if (r->input == HIP_REPS_INPUT_IMU)
+        bad = !(fabsf(s[0]) <= 1000.0f) | !(fabsf(s[1]) <= 1000.0f) | !(fabsf(s[2]) <= 1000.0f) |
+              !(fabsf(s[3]) <= 100.0f) | !(fabsf(s[4]) <= 100.0f) | !(fabsf(s[5]) <= 100.0f);
+    else
+        bad = 1; /* other widths: the general test below */
+    for (size_t k = 0; bad && k < w; k++) {
         float v = s[k];
         double limit = r->input == HIP_REPS_INPUT_ANGLE ? 3600.0 : k < 3 ? 1000.0 : 100.0;
         if (isnan(v) || isinf(v) || fabs((double)v) > limit)

@@ -25,6 +25,7 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
 #define HIP__RE_GRID_NS (1000000000LL / HIP__RE_ENGINE_HZ)
 #define HIP__RE_DT_E (1.0 / HIP__RE_ENGINE_HZ)
 #define HIP__RE_G0 9.81
+#define HIP__RE_PCA_ITER_NS 80000000LL /* principal axes refreshed at most every 80 ms */
 
 /* ------------------------------------------------------------------------------------------ */
 /* Deterministic elementary functions                                                          */
@@ -55,32 +56,23 @@ static double hip__re_alpha(double dt, double tau)
     return 1.0 - hip__re_exp_neg(dt / tau);
 }
 
-/* atan (Cephes atanf range reduction and polynomial; abs error ~1e-7 rad). */
-static double hip__re_atan(double x)
-{
-    double sign = 1.0, off = 0.0;
-    if (x < 0.0) {
-        sign = -1.0;
-        x = -x;
-    }
-    if (x > 2.414213562373095) {
-        off = HIP__RE_PI / 2.0;
-        x = -1.0 / x;
-    } else if (x > 0.4142135623730950) {
-        off = HIP__RE_PI / 4.0;
-        x = (x - 1.0) / (x + 1.0);
-    }
-    double z = x * x;
-    double p = (((8.05374449538e-2 * z - 1.38776856032e-1) * z + 1.99777106478e-1) * z
-                - 3.33329491539e-1) * z * x + x;
-    return sign * (off + p);
-}
-
+/* asin (Cephes asinf: polynomial on |x| <= 0.5, asin(x) = pi/2 - 2 asin(sqrt((1 - x)/2)) above;
+ * abs error ~1e-7 rad). No division; one sqrt only above 0.5. */
 static double hip__re_asin(double x)
 {
-    if (x >= 1.0) return HIP__RE_PI / 2.0;
-    if (x <= -1.0) return -HIP__RE_PI / 2.0;
-    return hip__re_atan(x / sqrt(1.0 - x * x));
+    double a = x < 0.0 ? -x : x, z, y;
+    int big = a > 0.5;
+    if (a >= 1.0) return x < 0.0 ? -HIP__RE_PI / 2.0 : HIP__RE_PI / 2.0;
+    if (big) {
+        z = 0.5 * (1.0 - a);
+        a = sqrt(z);
+    } else {
+        z = a * a;
+    }
+    y = ((((4.2163199048e-2 * z + 2.4181311049e-2) * z + 4.5470025998e-2) * z + 7.4953002686e-2) * z
+         + 1.6666752422e-1) * z * a + a;
+    if (big) y = HIP__RE_PI / 2.0 - 2.0 * y;
+    return x < 0.0 ? -y : y;
 }
 
 /* Natural log for x > 0 (frexp is exact; atanh series on [1/sqrt2, sqrt2]). */
@@ -140,6 +132,7 @@ void hip__re_reps_config_default(hip__re_reps_config *c, hip__re_input_mode inpu
     c->still_calm = 0.5f;
     c->still_win_s = 0.3f;
     c->rest_motion = 0.03f;
+    c->restart_back_frac = 0.4f;
     c->act_tau_s = 2.0f;
     c->trans_bias = 3.0f;
     c->rot_weak = 0.8f;
@@ -256,12 +249,16 @@ static float motion_at(const hip__re_reps *r, int64_t i) { return 0.001f * (floa
 /* Least motion over the last w samples up to and including i (within the segment). */
 static float motion_min_back(const hip__re_reps *r, int64_t i, int w)
 {
-    float m = motion_at(r, i);
-    for (int64_t j = i - 1; j >= i - w && j >= r->seg_start && j > r->n - HIP__RE_MRING; j--) {
-        float v = motion_at(r, j);
+    /* the minimum of the stored integers, converted once (the conversion is monotonic) */
+    int64_t jlo = i - w;
+    if (jlo < r->seg_start) jlo = r->seg_start;
+    if (jlo < r->n - HIP__RE_MRING + 1) jlo = r->n - HIP__RE_MRING + 1;
+    unsigned m = r->mring[i & (HIP__RE_MRING - 1)];
+    for (int64_t j = i - 1; j >= jlo; j--) {
+        unsigned v = r->mring[j & (HIP__RE_MRING - 1)];
         if (v < m) m = v;
     }
-    return m;
+    return 0.001f * (float)m;
 }
 
 static int still_win(const hip__re_reps *r)
@@ -293,9 +290,11 @@ static void sym_mul(const double *m, const double *v, double *o)
     o[2] = m[4] * v[0] + m[5] * v[1] + m[2] * v[2];
 }
 
-/* One exponentially weighted PCA step: mean, covariance, principal axis by two power
- * iterations from the previous axis, sign kept continuous. Returns the centred projection. */
-static double pca_step(double *mu, double *cov, double *e, const double *x, double k)
+/* One exponentially weighted PCA step: mean and covariance every sample; the principal axis
+ * (two power iterations from the previous axis, sign kept continuous) only when iter is set: the
+ * axis moves with the pca_tau_s (6 s) memory, so it is refreshed at about 12 Hz
+ * (HIP__RE_PCA_ITER_NS), not at the input rate. Returns the centred projection. */
+static double pca_step(double *mu, double *cov, double *e, const double *x, double k, int iter)
 {
     double d[3], t[3], w[3];
     for (int j = 0; j < 3; j++) {
@@ -308,12 +307,14 @@ static double pca_step(double *mu, double *cov, double *e, const double *x, doub
     cov[3] += k * (d[0] * d[1] - cov[3]);
     cov[4] += k * (d[0] * d[2] - cov[4]);
     cov[5] += k * (d[1] * d[2] - cov[5]);
+    if (!iter) return d[0] * e[0] + d[1] * e[1] + d[2] * e[2];
     sym_mul(cov, e, t);
     sym_mul(cov, t, w);
     double n = sqrt(w[0] * w[0] + w[1] * w[1] + w[2] * w[2]);
     if (n > 1e-30) {
         double s = (w[0] * e[0] + w[1] * e[1] + w[2] * e[2]) < 0.0 ? -1.0 : 1.0;
-        for (int j = 0; j < 3; j++) e[j] = s * w[j] / n;
+        s /= n;
+        for (int j = 0; j < 3; j++) e[j] = s * w[j];
     }
     return d[0] * e[0] + d[1] * e[1] + d[2] * e[2];
 }
@@ -380,6 +381,29 @@ static void held_resolve(hip__re_reps *r, int ch, int judge)
     if (!c->held_valid || !c->held_wait) return;
     int ty = c->held_wait;
     c->held_wait = 0;
+    /* The first swing after the signal axis turned, still unpaired with a next extreme when its
+     * wait ends, is a change of posture and not a repetition when it is isolated: it starts from a
+     * calm position, the sensor is calm again (no further movement follows) and the return swing
+     * did not stop near home but went past it by more than restart_back_frac x the excursion (the
+     * limb moved from one position to another). A repetition returns to where it started, and a
+     * set goes on moving. */
+    if (c->held_restart && !judge && r->cfg.restart_back_frac > 0.0f) {
+        float fty = (float)ty, hx = fty * c->held_home_v, exc = fty * (c->held_far_v - c->held_home_v);
+        int64_t a = c->held_end_i, lo = valid_lo(r);
+        if (a < lo) a = lo;
+        float xmin = hx;
+        for (int64_t i = a; i < r->n; i++) {
+            float x = fty * ring_at(c, i);
+            if (x < xmin) xmin = x;
+        }
+        int calm_mr = (int)(r->cfg.still_calm * 1000.0f);
+        int calm_before = c->ext[0].type == ty && c->ext[1].s_mr >= 0 && c->ext[1].s_mr < calm_mr;
+        int calm_now = r->n > 0 && motion_at(r, r->n - 1) < r->cfg.still_calm;
+        if (calm_before && calm_now && hx - xmin > r->cfg.restart_back_frac * exc) {
+            c->held_valid = 0;
+            return;
+        }
+    }
     if (judge && c->pol != 0 && c->pol != ty) {
         c->held_valid = 0;
         c->last_end_i = c->held_start_i; /* the rep of the right phase may overlap it */
@@ -407,18 +431,20 @@ static void arbiter_update(hip__re_reps *r)
 {
     if (r->nchan < 2) return;
     double ar = chan_activity(r, HIP__RE_CH_ROT);
-    double at = chan_activity(r, HIP__RE_CH_TRANS);
     double h = r->cfg.switch_hyst, b = r->cfg.trans_bias, w = r->cfg.rot_weak;
     /* decaying peak of the rotation activity: the fallback is trusted only after rotation has
      * been quiet for a while (a pause inside a rotational session is not a change of signal) */
     double decay = r->k_rot_decay;
     r->rot_peak = ar > r->rot_peak * decay ? ar : r->rot_peak * decay;
     if (r->sel == HIP__RE_CH_ROT) {
-        if (r->rot_peak < w && at > b * h * ar && at > r->cfg.trans_on) {
+        if (!(r->rot_peak < w)) return; /* the translation activity is needed only below */
+        double at = chan_activity(r, HIP__RE_CH_TRANS);
+        if (at > b * h * ar && at > r->cfg.trans_on) {
             r->sel = HIP__RE_CH_TRANS;
             arbiter_emit_held(r, HIP__RE_CH_TRANS, 1);
         }
     } else {
+        double at = chan_activity(r, HIP__RE_CH_TRANS);
         if (ar > w * h || at * h < b * ar || at < 0.5) {
             r->sel = HIP__RE_CH_ROT;
             arbiter_emit_held(r, HIP__RE_CH_ROT, 1);
@@ -433,13 +459,13 @@ static void arbiter_update(hip__re_reps *r)
 /* Range (max - min) of a ring over [a, b]. */
 static float ring_range(const hip__re_chan *c, int64_t a, int64_t b)
 {
-    float lo = ring_at(c, a), hi = lo;
+    int lo = c->ring[a & (HIP__RE_RING_LEN - 1)], hi = lo;
     for (int64_t i = a + 1; i <= b; i++) {
-        float v = ring_at(c, i);
+        int v = c->ring[i & (HIP__RE_RING_LEN - 1)];
         if (v < lo) lo = v;
         if (v > hi) hi = v;
     }
-    return hi - lo;
+    return (float)hi * 0.01f - (float)lo * 0.01f;
 }
 
 /* Peak |d/dt| (central differences) over [a, b] in units per second. */
@@ -447,7 +473,32 @@ static float ring_peak_speed(const hip__re_reps *r, const hip__re_chan *c, int64
 {
     int64_t lo = valid_lo(r), hi = r->n - 1;
     float pk = 0.0f;
-    for (int64_t i = a; i <= b; i++) {
+    /* interior samples (central difference over 2 steps): the largest |difference| gives the
+     * largest speed (same divisor), so divide once; the edges are computed as before */
+    int64_t ia = a - 1 < lo ? lo + 1 : a, ib = b + 1 > hi ? hi - 1 : b;
+    for (int64_t i = a; i <= b && i < ia; i++) {
+        int64_t i0 = i - 1 < lo ? lo : i - 1, i1 = i + 1 > hi ? hi : i + 1;
+        if (i1 <= i0) continue;
+        float v = (float)(fabs((double)ring_at(c, i1) - ring_at(c, i0)) / ((double)(i1 - i0) * HIP__RE_DT_E));
+        if (v > pk) pk = v;
+    }
+    if (ia <= ib) {
+        int dmax = 0;
+        for (int64_t i = ia; i <= ib; i++) {
+            int d = (int)c->ring[(i + 1) & (HIP__RE_RING_LEN - 1)] - (int)c->ring[(i - 1) & (HIP__RE_RING_LEN - 1)];
+            if (d < 0) d = -d;
+            if (d > dmax) dmax = d;
+        }
+        /* |ring_at(i1) - ring_at(i0)| for the pair with the largest integer difference */
+        for (int64_t i = ia; i <= ib; i++) {
+            int d = (int)c->ring[(i + 1) & (HIP__RE_RING_LEN - 1)] - (int)c->ring[(i - 1) & (HIP__RE_RING_LEN - 1)];
+            if (d == dmax || d == -dmax) {
+                float v = (float)(fabs((double)ring_at(c, i + 1) - ring_at(c, i - 1)) / (2.0 * HIP__RE_DT_E));
+                if (v > pk) pk = v;
+            }
+        }
+    }
+    for (int64_t i = (ib + 1 > ia ? ib + 1 : ia); i <= b; i++) {
         int64_t i0 = i - 1 < lo ? lo : i - 1, i1 = i + 1 > hi ? hi : i + 1;
         if (i1 <= i0) continue;
         float v = (float)(fabs((double)ring_at(c, i1) - ring_at(c, i0)) / ((double)(i1 - i0) * HIP__RE_DT_E));
@@ -462,15 +513,18 @@ static float ring_peak_speed(const hip__re_reps *r, const hip__re_chan *c, int64
 static float ring_ldlj(const hip__re_reps *r, const hip__re_chan *c, int64_t a, int64_t b, float vpk)
 {
     int64_t lo = valid_lo(r), hi = r->n - 1;
-    double dt = HIP__RE_DT_E, acc = 0.0;
+    double dt = HIP__RE_DT_E;
     if (b - a < 4 || vpk <= 0.0f) return 0.0f;
-    for (int64_t i = a; i <= b; i++) {
-        if (i - 2 < lo || i + 2 > hi) continue;
-        /* third derivative of position = second derivative of velocity (central, O(dt^2)) */
-        double j = (ring_at(c, i + 2) - 2.0 * ring_at(c, i + 1) + 2.0 * ring_at(c, i - 1)
-                    - ring_at(c, i - 2)) / (2.0 * dt * dt * dt);
-        acc += j * j * dt;
+    /* third differences of the stored hundredths, summed exactly in integers, scaled once */
+    int64_t a2 = a - 2 < lo ? lo + 2 : a, b2 = b + 2 > hi ? hi - 2 : b;
+    uint64_t acc_i = 0;
+    for (int64_t i = a2; i <= b2; i++) {
+        int64_t j = (int64_t)c->ring[(i + 2) & (HIP__RE_RING_LEN - 1)] - 2 * (int64_t)c->ring[(i + 1) & (HIP__RE_RING_LEN - 1)] +
+                    2 * (int64_t)c->ring[(i - 1) & (HIP__RE_RING_LEN - 1)] - (int64_t)c->ring[(i - 2) & (HIP__RE_RING_LEN - 1)];
+        acc_i += (uint64_t)(j * j);
     }
+    /* (0.01 j / (2 dt^3))^2 dt per sample */
+    double acc = (double)acc_i * (1e-4 / (4.0 * dt * dt * dt * dt * dt));
     double T = (double)(b - a) * dt;
     double dlj = T * T * T / ((double)vpk * vpk) * acc;
     if (dlj <= 0.0) return 0.0f;
@@ -484,6 +538,7 @@ static void rep_finish(hip__re_reps *r, int ch, hip__re_pending *p, int64_t end_
     const hip__re_reps_config *cf = &r->cfg;
     int64_t lo = valid_lo(r);
     int64_t a = p->start_i < lo ? lo : p->start_i, b = end_i;
+    int first_after_reset = p->active == 2;
     p->active = 0;
     if (b > r->n - 1) b = r->n - 1;
     if (b < p->far_i) b = p->far_i;
@@ -576,6 +631,9 @@ static void rep_finish(hip__re_reps *r, int ch, hip__re_pending *p, int64_t end_
     c->held_start_i = a;
     c->held_end_i = b;
     c->held_valid = 1;
+    c->held_restart = (int8_t)first_after_reset;
+    c->held_home_v = p->home_v;
+    c->held_far_v = p->far_v;
     /* translation is a fallback signal: it needs a clear travel to count */
     if (ch == HIP__RE_CH_TRANS && ev.travel_cm < cf->trans_min_cm) c->held_valid = 0;
     /* a "rep" shorter than min_rep_s between its 20 % levels is a wiggle: the smoothing alone
@@ -600,6 +658,7 @@ static int rep_offset(const hip__re_reps *r, const hip__re_chan *c, const hip__r
 static void pending_step(hip__re_reps *r, int ch, int64_t i)
 {
     hip__re_chan *c = &r->ch[ch];
+    if (!c->pend[0].active && !c->pend[1].active) return;
     int64_t lim = (int64_t)(r->cfg.bound_max_s * HIP__RE_ENGINE_HZ + 0.5f);
     for (int k = 0; k < 2; k++) {
         hip__re_pending *p = &c->pend[k];
@@ -664,7 +723,7 @@ static int rep_open(hip__re_reps *r, int ch, const hip__re_ext *far, const hip__
     hip__re_pending *p = &c->pend[0];
     if (p->active) p = &c->pend[1];
     if (p->active) rep_finish(r, ch, p, r->n - 1); /* cannot happen with 2 slots; be safe */
-    p->active = 1;
+    p->active = check_overlap == 2 ? 2 : 1; /* 2: the first candidate after an axis reset */
     p->far_i = far->i;
     p->far_v = far->v;
     p->home_v = ty * hx;
@@ -709,16 +768,22 @@ static void axis_remember(const hip__re_reps *r, hip__re_chan *c)
 /* The polarity says which sign of the signal is "far"; it refers to the signal axis. When the
  * axis has turned by more than axis_reset_deg since the decision (a new movement, another
  * exercise), the polarity is forgotten and decided afresh. */
-static void axis_check(hip__re_reps *r, int ch)
+/* cos of the reset threshold, from the deterministic cos(x) = 1 - 2 sin^2(x/2) with a short series */
+static double axis_cos(const hip__re_reps *r)
+{
+    double x = (double)r->cfg.axis_reset_deg * HIP__RE_PI / 360.0, s = x - x * x * x / 6.0 + x * x * x * x * x / 120.0;
+    return 1.0 - 2.0 * s * s;
+}
+
+static void axis_check(hip__re_reps *r, int ch, double *cth)
 {
     hip__re_chan *c = &r->ch[ch];
     if (r->cfg.axis_reset_deg <= 0.0f || r->cfg.input == HIP__RE_INPUT_ANGLE) return;
     if (c->pol == 0) return;
     const double *e = chan_axis(r, c);
     double d = e[0] * c->axis_ref[0] + e[1] * c->axis_ref[1] + e[2] * c->axis_ref[2];
-    /* cos of the threshold, from the deterministic cos(x) = 1 - 2 sin^2(x/2) with a short series */
-    double x = (double)r->cfg.axis_reset_deg * HIP__RE_PI / 360.0, s = x - x * x * x / 6.0 + x * x * x * x * x / 120.0;
-    if (d < 1.0 - 2.0 * s * s) {
+    if (*cth > 1.5) *cth = axis_cos(r);
+    if (d < *cth) {
         c->pol = 0;
         c->pol_p = 0.0f;
         c->pol_s = 0.0f;
@@ -739,9 +804,18 @@ static void polarity_update(hip__re_reps *r, hip__re_chan *c)
     if (a < lo) a = lo; /* cycles longer than the history: use its recent part */
     if (e0->i - a < 2) return;
     float mid = 0.5f * (e1->v + 0.5f * (e2->v + e0->v));
+    /* ring_at() is monotonic in the stored integer: find the smallest integer above mid once */
+    int qa;
+    if (mid < -400.0f) qa = -32768;             /* every stored value (>= -327.68) is above */
+    else if (!(mid < 400.0f)) qa = 32768;       /* none is (also NaN, as with the float test) */
+    else {
+        qa = (int)(mid * 100.0f) - 2;
+        while ((float)qa * 0.01f <= mid) qa++;
+        while (qa > -32768 && (float)(qa - 1) * 0.01f > mid) qa--;
+    }
     int above = 0, tot = 0;
     for (int64_t i = a; i <= e0->i; i++) {
-        above += ring_at(c, i) > mid;
+        above += c->ring[i & (HIP__RE_RING_LEN - 1)] >= qa;
         tot++;
     }
     float duty = (float)above / (float)tot;
@@ -837,7 +911,7 @@ static void ext_confirm(hip__re_reps *r, int ch, float v, int64_t i, int type, f
         c->cand_serial = serial + 1;
     } else if (serial == c->cand_serial) {
         /* after an axis reset, a first candidate overlapping the last rep is the same movement */
-        rep_open(r, ch, &c->ext[0], have_prev ? &c->ext[1] : 0, c->restart);
+        rep_open(r, ch, &c->ext[0], have_prev ? &c->ext[1] : 0, c->restart ? 2 : 0);
         c->cand_serial = serial + 2;
         c->restart = 0;
     } else if (serial > c->cand_serial) {
@@ -846,7 +920,13 @@ static void ext_confirm(hip__re_reps *r, int ch, float v, int64_t i, int type, f
 }
 
 /* One engine sample for one channel. */
-static void chan_push(hip__re_reps *r, int ch, float s)
+static float mmin_get(const hip__re_reps *r, int sw, float *mmin)
+{
+    if (*mmin < 0.0f) *mmin = motion_min_back(r, r->n, sw);
+    return *mmin;
+}
+
+static void chan_push(hip__re_reps *r, int ch, float s, int sw, float *mmin)
 {
     hip__re_chan *c = &r->ch[ch];
     int64_t i = r->n;
@@ -865,7 +945,8 @@ static void chan_push(hip__re_reps *r, int ch, float s)
      * the signal then drifts towards the mean for ~3 x pca_tau_s although the sensor is at rest,
      * which the activity test reads as movement. still_s (5 s) is longer than any prescribed hold
      * at the far position (<= 3 s), so a hold is never taken for a rest. */
-    int still = sqrt(c->act_var > 0.0f ? (double)c->act_var : 0.0) < r->cfg.still_frac * chan_floor(r, ch) ||
+    float still_thr = r->cfg.still_frac * chan_floor(r, ch); /* sqrt(var) < thr, without the sqrt */
+    int still = (still_thr > 0.0f && (double)c->act_var < (double)still_thr * (double)still_thr) ||
                 (r->cfg.input != HIP__RE_INPUT_ANGLE && motion_at(r, i) < r->cfg.rest_motion);
     if (still) {
         if (++c->still_n >= (int32_t)(r->cfg.still_s * HIP__RE_ENGINE_HZ)) {
@@ -883,7 +964,6 @@ static void chan_push(hip__re_reps *r, int ch, float s)
     if (c->held_wait && i - c->held_end_i >= hold_limit(r)) held_resolve(r, ch, 0);
 
     float delta = c->delta;
-    int sw = still_win(r);
     if (c->dir == 0) {
         if (i == r->seg_start) {
             c->lo_v = c->hi_v = s;
@@ -896,13 +976,13 @@ static void chan_push(hip__re_reps *r, int ch, float s)
             c->dir = 1;
             c->run_v = s;
             c->run_i = i;
-            c->run_s = motion_min_back(r, i, sw);
+            c->run_s = mmin_get(r, sw, mmin);
             ext_confirm(r, ch, c->lo_v, c->lo_i, -1, -1.0f);
         } else if (c->hi_v - s >= delta) {
             c->dir = -1;
             c->run_v = s;
             c->run_i = i;
-            c->run_s = motion_min_back(r, i, sw);
+            c->run_s = mmin_get(r, sw, mmin);
             ext_confirm(r, ch, c->hi_v, c->hi_i, 1, -1.0f);
         }
         return;
@@ -916,28 +996,28 @@ static void chan_push(hip__re_reps *r, int ch, float s)
         if (s >= c->run_v) {
             c->run_v = s;
             c->run_i = i;
-            c->run_s = motion_min_back(r, i, sw);
+            c->run_s = mmin_get(r, sw, mmin);
         } else if (c->run_v - s >= delta) {
             float v = c->run_v, ms = c->run_s;
             int64_t vi = c->run_i;
             c->dir = -1;
             c->run_v = s;
             c->run_i = i;
-            c->run_s = motion_min_back(r, i, sw);
+            c->run_s = mmin_get(r, sw, mmin);
             ext_confirm(r, ch, v, vi, 1, ms);
         }
     } else {
         if (s <= c->run_v) {
             c->run_v = s;
             c->run_i = i;
-            c->run_s = motion_min_back(r, i, sw);
+            c->run_s = mmin_get(r, sw, mmin);
         } else if (s - c->run_v >= delta) {
             float v = c->run_v, ms = c->run_s;
             int64_t vi = c->run_i;
             c->dir = 1;
             c->run_v = s;
             c->run_i = i;
-            c->run_s = motion_min_back(r, i, sw);
+            c->run_s = mmin_get(r, sw, mmin);
             ext_confirm(r, ch, v, vi, -1, ms);
         }
     }
@@ -989,26 +1069,26 @@ int hip__re_reps_init(hip__re_reps *r, const hip__re_reps_config *cfg)
 /* Push the front-end outputs y (at time t) onto the 25 Hz grid by linear interpolation. */
 static void grid_feed(hip__re_reps *r, int64_t t, const float *y, float m)
 {
+    int sw = still_win(r);
+    double cth = 2.0; /* cos of the axis reset threshold, computed when first needed */
     while (r->grid_next_ns <= t) {
         float v[HIP__RE_NCHAN];
-        for (int ch = 0; ch < r->nchan; ch++) {
-            if (!r->have_prev || t == r->t_prev_ns) {
-                v[ch] = y[ch];
-            } else {
-                double f = (double)(r->grid_next_ns - r->t_prev_ns) / (double)(t - r->t_prev_ns);
-                v[ch] = (float)(r->y_prev[ch] + f * (y[ch] - r->y_prev[ch]));
-            }
-        }
         float mv = m;
-        if (r->have_prev && t != r->t_prev_ns) {
+        if (!r->have_prev || t == r->t_prev_ns) {
+            for (int ch = 0; ch < r->nchan; ch++) v[ch] = y[ch];
+        } else {
             double f = (double)(r->grid_next_ns - r->t_prev_ns) / (double)(t - r->t_prev_ns);
+            for (int ch = 0; ch < r->nchan; ch++) v[ch] = (float)(r->y_prev[ch] + f * (y[ch] - r->y_prev[ch]));
             mv = (float)(r->m_prev + f * (m - r->m_prev));
         }
         mv = mv * 1000.0f + 0.5f;
         r->mring[r->n & (HIP__RE_MRING - 1)] = (uint16_t)(mv < 0.0f ? 0.0f : mv > 65535.0f ? 65535.0f : mv);
+        /* least motion over the still window ending now: the same for both channels, computed
+         * when a channel first needs it */
+        float mmin = -1.0f;
         for (int ch = 0; ch < r->nchan; ch++) {
-            axis_check(r, ch);
-            chan_push(r, ch, v[ch]);
+            axis_check(r, ch, &cth);
+            chan_push(r, ch, v[ch], sw, &mmin);
         }
         r->n++;
         arbiter_update(r);
@@ -1055,7 +1135,7 @@ static void coef_update(hip__re_reps *r, double dt)
     fe->k_lp = hip__re_alpha(dt, 1.0 / (2.0 * HIP__RE_PI * cf->lp_hz));
     if (cf->input == HIP__RE_INPUT_ANGLE) return;
     fe->k_cf = hip__re_alpha(dt, cf->cf_tau_s);
-    fe->k_acc = hip__re_alpha(dt, cf->acc_lp_tau_s);
+    if (cf->input == HIP__RE_INPUT_ACCEL) fe->k_acc = hip__re_alpha(dt, cf->acc_lp_tau_s);
     fe->k_g = hip__re_alpha(dt, 10.0);
     fe->k_pca = hip__re_alpha(dt, cf->pca_tau_s);
     fe->k_hp = hip__re_alpha(dt, cf->trans_hp_tau_s);
@@ -1097,6 +1177,7 @@ static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float
         }
         fe->g_mag = na > 1e-6 ? na : HIP__RE_G0;
         fe->started = 1;
+        fe->pca_next_ns = t;
     } else if (dt > 0.0) {
         if (has_gyro) {
             /* gravity in the sensor frame rotates opposite to the body: du/dt = u x w */
@@ -1108,8 +1189,8 @@ static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float
             fe->u[1] += c1 * dt;
             fe->u[2] += c2 * dt;
             if (na > 1e-6 && fabs(na - HIP__RE_G0) < cf->cf_gate) {
-                double k = fe->k_cf;
-                for (int j = 0; j < 3; j++) fe->u[j] += k * (av[j] / na - fe->u[j]);
+                double k = fe->k_cf, ina = 1.0 / na;
+                for (int j = 0; j < 3; j++) fe->u[j] += k * (av[j] * ina - fe->u[j]);
             }
         } else {
             /* accelerometer only: gravity direction from low-passed acceleration */
@@ -1117,15 +1198,19 @@ static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float
             for (int j = 0; j < 3; j++) fe->u[j] += k * (av[j] / (na > 1e-6 ? na : 1.0) - fe->u[j]);
         }
         double nu = sqrt(fe->u[0] * fe->u[0] + fe->u[1] * fe->u[1] + fe->u[2] * fe->u[2]);
-        if (nu > 1e-9)
-            for (int j = 0; j < 3; j++) fe->u[j] /= nu;
+        if (nu > 1e-9) {
+            double inu = 1.0 / nu;
+            for (int j = 0; j < 3; j++) fe->u[j] *= inu;
+        }
         /* gravity magnitude: slow average of |a| while quasi-static */
         if (fabs(na - HIP__RE_G0) < cf->cf_gate) fe->g_mag += fe->k_g * (na - fe->g_mag);
     }
 
     /* rotation channel: tilt along the principal plane of the gravity direction's motion */
     double kp = dt > 0.0 ? fe->k_pca : 0.0;
-    double proj = pca_step(fe->mu, fe->cov, fe->e, fe->u, kp);
+    int iter = t >= fe->pca_next_ns;
+    if (iter) fe->pca_next_ns = t + HIP__RE_PCA_ITER_NS;
+    double proj = pca_step(fe->mu, fe->cov, fe->e, fe->u, kp, iter);
     if (proj > 1.0) proj = 1.0;
     if (proj < -1.0) proj = -1.0;
     double s_rot = hip__re_asin(proj) * HIP__RE_RAD2DEG;
@@ -1148,7 +1233,7 @@ static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float
             fe->pos[j] = (fe->pos[j] + fe->vel[j] * dt) * leak;
         }
     }
-    double s_tr = pca_step(fe->pmu, fe->pcov, fe->pe, fe->pos, kp) * 100.0;
+    double s_tr = pca_step(fe->pmu, fe->pcov, fe->pe, fe->pos, kp, iter) * 100.0;
 
     float y[HIP__RE_NCHAN];
     y[HIP__RE_CH_ROT] = smooth(r, HIP__RE_CH_ROT, s_rot, dt);

@@ -135,6 +135,9 @@ typedef struct {
     float axis_restart;   /* 1: after such a reset the next extreme is a far candidate */
     float rest_motion;    /* rest (for the rest vote) also when the sensor's smoothed motion stays below
                            * this (rad/s) for still_s; 0 = signal activity only */
+    float restart_back_frac; /* the first rep after an axis reset is a change of posture, not a rep,
+                              * when its return swing overshoots home by more than this x its
+                              * excursion before its phase is confirmed (0 = off) */
 } hip__re_reps_config;
 
 /* One repetition. Times are stream timestamps (ns) shifted back by report_delay_s. */
@@ -163,7 +166,7 @@ typedef struct {                /* a rep whose far extreme is confirmed, end not
     float swing;                /* zig-zag out-swing (far - preceding extreme), channel units */
     float half, vpk;            /* mid level and out-swing peak speed (per sample), far-type sign */
     int type;                   /* +1: far extreme is a maximum */
-    int active;
+    int active;                 /* 0 free, 1 open, 2 open and the first rep after an axis reset */
 } hip__re_pending;
 
 typedef struct {
@@ -184,7 +187,8 @@ typedef struct {
     int32_t still_n;            /* consecutive still samples */
     int8_t rest_armed;          /* 1: resting; 2: moving again, the next extreme casts the rest vote */
     int8_t restart;             /* the next far candidate follows an axis reset (check overlap) */
-    int16_t pad_r;
+    int8_t held_restart;        /* the held rep is the first one after an axis reset */
+    int8_t pad_r;
     int64_t rest_end_i;         /* engine index where the last rest ended */
     int64_t restart_i;          /* engine index of the last axis reset */
     float pol_s;                /* stillness polarity vote (EMA), > 0: maxima are far */
@@ -202,6 +206,7 @@ typedef struct {
     int64_t held_start_i, held_end_i;
     int held_valid;
     int held_wait;              /* far type of a held rep waiting for the next extreme, 0 = none */
+    float held_home_v, held_far_v; /* home and far level of the held rep (channel units) */
     hip__re_rep_event held;          /* newest rep of this channel (emitted if/when it is selected) */
 } hip__re_chan;
 
@@ -219,6 +224,7 @@ typedef struct {
     float u_prev[3];            /* accelerometer-only mode: previous gravity direction */
     /* filter coefficients for the time step k_dt (s; < 0: none yet), recomputed when dt changes */
     double k_dt, k_lp, k_cf, k_acc, k_g, k_pca, k_hp, k_leak;
+    int64_t pca_next_ns;        /* the principal axes are next refreshed at this input time */
     int started;
 } hip__re_front;
 

@@ -15,5 +15,6 @@
 #include "hip_sim.h"
 #include "hip_outcomes.h"
 #include "hip_painlog.h"
+#include "hip_progression.h"
 
 #endif
