@@ -312,9 +312,5 @@ hip_status hip_catalog_export_json(const hip_catalog *c, int custom_only, char *
     }
     hip__jw_end_array(&w);
     hip__jw_end_object(&w);
-    size_t n = hip__jw_finish(&w);
-    *len_out = n;
-    if (w.failed) return HIP_ERR_RANGE;   /* a non-finite number; validation prevents it */
-    if (!buf) return HIP_OK;
-    return n + 1 > cap ? HIP_ERR_BUFSIZE : HIP_OK;
+    return hip__jw_result(&w, len_out);
 }

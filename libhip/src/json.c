@@ -629,6 +629,15 @@ void hip__jw_null(hip__jw *w)
     w_str(w, "null");
 }
 
+hip_status hip__jw_result(hip__jw *w, size_t *len_out)
+{
+    size_t n = hip__jw_finish(w);
+    *len_out = n;
+    if (w->failed) return HIP_ERR_RANGE;
+    if (!w->buf) return HIP_OK;
+    return n + 1 > w->cap ? HIP_ERR_BUFSIZE : HIP_OK;
+}
+
 size_t hip__jw_finish(hip__jw *w)
 {
     if (w->depth != 0) w->failed = 1;

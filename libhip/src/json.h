@@ -92,5 +92,9 @@ void hip__jw_bool(hip__jw *w, int v);
 void hip__jw_null(hip__jw *w);
 /* Terminates with NUL when it fits and returns the length excluding the NUL. */
 size_t hip__jw_finish(hip__jw *w);
+/* Finishes an export written with the two-call pattern: *len_out = the length; HIP_ERR_RANGE if a
+ * value could not be written (a non-finite number), HIP_OK without a buffer (the size query),
+ * HIP_ERR_BUFSIZE when the buffer is shorter than length + 1. */
+hip_status hip__jw_result(hip__jw *w, size_t *len_out);
 
 #endif
