@@ -419,7 +419,7 @@ public final class Session: Codable {
     }
 
     /// Starts a new set of the exercise at `index`; it becomes the current set that reps go to.
-    /// A pain or RPE outside 0...10 throws ``HipError/Code/invalid``.
+    /// A pain or RPE outside 0...10 throws ``HipError/Code/range``.
     public func addSet(exercise index: Int, _ set: SessionSet = SessionSet()) throws {
         guard index >= 0 else { throw HipError(.range, "exercise_index \(index) is negative") }
         var s = try set.cValue()
@@ -572,7 +572,7 @@ func recorded(_ v: Int32) -> Int? { v < 0 ? nil : Int(v) }
 func notRecordedOr(_ v: Int?, field: String) throws -> Int32 {
     guard let v else { return Int32(HIPTRACK_NOT_RECORDED) }
     guard let c = Int32(exactly: v), c >= 0 else {
-        throw HipError(.invalid, "\(field): expected an integer 0..10, got \(v)")
+        throw HipError(.range, "\(field): expected an integer 0..10, got \(v)")
     }
     return c
 }

@@ -267,13 +267,13 @@ final class SessionTests: XCTestCase {
 
         assertHipError(.range, "exercise_index") { try session.addSet(exercise: 7) }
         assertHipError(.range) { try session.addSet(exercise: -1) }
-        assertHipError(.invalid, "pain") { try session.addSet(exercise: index, SessionSet(pain: 11)) }
-        assertHipError(.invalid, "pain") { try session.addSet(exercise: index, SessionSet(pain: -1)) }
-        assertHipError(.invalid, "rpe") { try session.addSet(exercise: index, SessionSet(rpe: 12)) }
+        assertHipError(.range, "pain") { try session.addSet(exercise: index, SessionSet(pain: 11)) }
+        assertHipError(.range, "pain") { try session.addSet(exercise: index, SessionSet(pain: -1)) }
+        assertHipError(.range, "rpe") { try session.addSet(exercise: index, SessionSet(rpe: 12)) }
         assertHipError(.invalid, "load_kg") { try session.addSet(exercise: index, SessionSet(loadKg: -1)) }
         XCTAssertEqual(try session.exercise(at: index).setCount, 0)
         try session.addSet(exercise: index, SessionSet(rpe: 10, pain: 10))
-        assertHipError(.invalid, "rpe") { try session.updateSet(SessionSet(rpe: 11)) }
+        assertHipError(.range, "rpe") { try session.updateSet(SessionSet(rpe: 11)) }
 
         var rep = SessionRep()
         rep.startNs = 10
