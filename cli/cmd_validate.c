@@ -19,25 +19,31 @@ static int validate_catalog(const char *path, const char *text, size_t len)
     return st == HIP_OK ? CLI_OK : CLI_INVALID;
 }
 
+/* The built-in catalog plus, with --catalog, the app's custom exercises: the ids a document may use. */
+static int open_catalog(const char *catalog_path, hip_catalog **out)
+{
+    if (hip_catalog_create(NULL, out) != HIP_OK) return CLI_IOERR;
+    if (!catalog_path) return CLI_OK;
+    size_t len;
+    char *text = cli_read_file(catalog_path, &len);
+    if (!text) return CLI_IOERR;
+    hip_status st = hip_catalog_import_json(*out, text, len);
+    free(text);
+    if (st == HIP_OK) return CLI_OK;
+    fprintf(stderr, "%s: %s\n", catalog_path, hip_catalog_last_error(*out));
+    return CLI_INVALID;
+}
+
 static int validate_program(const char *path, const char *text, size_t len, const char *catalog_path)
 {
     hip_catalog *cat = NULL;
     hip_program *prog = NULL;
     int rc = CLI_INVALID;
-    if (hip_catalog_create(NULL, &cat) != HIP_OK || hip_program_create(NULL, &prog) != HIP_OK) {
+    if ((rc = open_catalog(catalog_path, &cat)) != CLI_OK) goto done;
+    rc = CLI_INVALID;
+    if (hip_program_create(NULL, &prog) != HIP_OK) {
         rc = CLI_IOERR;
         goto done;
-    }
-    if (catalog_path) {
-        size_t clen;
-        char *ctext = cli_read_file(catalog_path, &clen);
-        if (!ctext) { rc = CLI_IOERR; goto done; }
-        hip_status cst = hip_catalog_import_json(cat, ctext, clen);
-        free(ctext);
-        if (cst != HIP_OK) {
-            fprintf(stderr, "%s: %s\n", catalog_path, hip_catalog_last_error(cat));
-            goto done;
-        }
     }
     if (hip_program_import_json(prog, text, len) != HIP_OK ||
         hip_program_check(prog, cat) != HIP_OK) {
@@ -58,20 +64,11 @@ static int validate_session(const char *path, const char *text, size_t len, cons
     hip_catalog *cat = NULL;
     hip_session *s = NULL;
     int rc = CLI_INVALID;
-    if (hip_catalog_create(NULL, &cat) != HIP_OK || hip_session_create(NULL, &s) != HIP_OK) {
+    if ((rc = open_catalog(catalog_path, &cat)) != CLI_OK) goto done;
+    rc = CLI_INVALID;
+    if (hip_session_create(NULL, &s) != HIP_OK) {
         rc = CLI_IOERR;
         goto done;
-    }
-    if (catalog_path) {
-        size_t clen;
-        char *ctext = cli_read_file(catalog_path, &clen);
-        if (!ctext) { rc = CLI_IOERR; goto done; }
-        hip_status cst = hip_catalog_import_json(cat, ctext, clen);
-        free(ctext);
-        if (cst != HIP_OK) {
-            fprintf(stderr, "%s: %s\n", catalog_path, hip_catalog_last_error(cat));
-            goto done;
-        }
     }
     if (hip_session_import_json(s, text, len) != HIP_OK) {
         fprintf(stderr, "%s: invalid hiptrack.session: %s\n", path, hip_session_last_error(s));
