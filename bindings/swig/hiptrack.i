@@ -1151,3 +1151,282 @@ static hip_status hip__bind_painlog_cohort(const void *baselines, size_t baselin
 %constant size_t HIP_PAIN_FLARE_OFF_ESCALATE = offsetof(hip_pain_flare, escalate);
 %constant size_t HIP_PAIN_FLARE_OFF_BASELINE = offsetof(hip_pain_flare, baseline);
 %constant size_t HIP_PAIN_FLARE_OFF_PEAK_NRS = offsetof(hip_pain_flare, peak_nrs);
+
+/* ---- progression rules ---------------------------------------------------------------------- */
+%{
+#include "hiptrack/hip_progression.h"
+typedef hip_status hip_ruleset_status;
+%}
+
+%ignore hip_ruleset_config_init;
+%ignore hip_ruleset_create;
+%ignore hip_ruleset_destroy;
+%ignore hip_ruleset_last_error;
+%ignore hip_ruleset_error_position;
+%ignore hip_ruleset_parse;
+%ignore hip_ruleset_export_text;
+%ignore hip_ruleset_count;
+%ignore hip_ruleset_rule_at;
+%ignore hip_ruleset_find;
+%ignore hip_ruleset_param_count;
+%ignore hip_ruleset_param_at;
+%ignore hip_ruleset_get_param;
+%ignore hip_ruleset_set_param;
+%ignore hip_progression_history_init;
+%ignore hip_progression_evaluate;
+%ignore hip_progression_evaluate_all;
+%ignore hip_progression_dry_run;
+%ignore hip_progression_apply;
+%ignore hip_checkin_init;
+/* The history's arrays are owned by the binding (add_session, add_checkin below); the decision's
+ * fixed inputs array is read through input_at. */
+%ignore hip_progression_history::sessions;
+%ignore hip_progression_history::checkins;
+%immutable hip_progression_history::session_count;
+%immutable hip_progression_history::checkin_count;
+%ignore hip_progression_decision::inputs;
+%apply uint32_t *OUTPUT { uint32_t *flags_out };
+%apply int *OUTPUT { hip_red_flag_tier *tier_out };
+%apply double *OUTPUT { double *new_out };
+%include "hiptrack/hip_progression.h"
+%clear uint32_t *flags_out;
+%clear hip_red_flag_tier *tier_out;
+%clear double *new_out;
+
+typedef hip_status hip_ruleset_status;
+HIP_STATUS_TYPE(hip_ruleset_status, hip__bind_text(result, hip_ruleset_last_error(arg1)))
+
+%{
+/* The failure of a progression call that keeps no message of its own, as the pending error. */
+static hip_status hip__bind_progression_fail(hip_status st, const char *what)
+{
+    char msg[200];
+    const char *why;
+    if (st >= 0) return st;
+    switch (st) {
+    case HIP_ERR_INVALID: why = "invalid history (no program, or a NULL session)"; break;
+    case HIP_ERR_NOT_FOUND: why = "no program version in force on that day"; break;
+    case HIP_ERR_RANGE: why = "exercise index out of range"; break;
+    case HIP_ERR_FORMAT: why = "a check-in is out of range"; break;
+    case HIP_ERR_BUFSIZE: why = "the output buffer is too small"; break;
+    default: why = hip_status_str(st); break;
+    }
+    snprintf(msg, sizeof msg, "%s: %s", what, why);
+    hip__bind_fail(st, msg);
+    return st;
+}
+
+/* Records of T into bytes (NULL asks the count): aligned, whole records. */
+static hip_status hip__bind_records_out(void *bytes, size_t len, size_t size, size_t align,
+                                        const char *what, void **out, size_t *cap)
+{
+    *out = NULL;
+    *cap = 0;
+    if (!bytes) return HIP_OK;
+    if ((uintptr_t)bytes % align != 0) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "%s: the output buffer is not aligned for its records", what);
+        hip__bind_fail(HIP_ERR_INVALID, msg);
+        return HIP_ERR_INVALID;
+    }
+    *out = bytes;
+    *cap = len / size;
+    return HIP_OK;
+}
+
+/* Record index of bytes (whole records of size) into out. */
+static hip_status hip__bind_record_at(const void *bytes, size_t len, size_t size, size_t index,
+                                      const char *what, void *out)
+{
+    size_t n;
+    if (hip__bind_records(len, size, what, &n)) return HIP_ERR_INVALID;
+    if (index >= n) {
+        hip__bind_fail(HIP_ERR_RANGE, "record index out of range");
+        return HIP_ERR_RANGE;
+    }
+    memcpy(out, (const unsigned char *)bytes + index * size, size);
+    return HIP_OK;
+}
+%}
+
+%extend hip_ruleset_config {
+    /* hip_ruleset_config_init's defaults (built-in rules, every red flag, RF-16 at 8, 7/3 days). */
+    hip_ruleset_config() {
+        hip_ruleset_config *c = (hip_ruleset_config *)calloc(1, sizeof *c);
+        if (!c) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_ruleset_config_init(c);
+        return c;
+    }
+    ~hip_ruleset_config() { free($self); }
+}
+
+%extend hip_checkin {
+    /* hip_checkin_init: no answers, rest pain not recorded, not cleared. */
+    hip_checkin(int32_t day = 0) {
+        hip_checkin *c = (hip_checkin *)calloc(1, sizeof *c);
+        if (!c) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_checkin_init(c, day);
+        return c;
+    }
+    ~hip_checkin() { free($self); }
+}
+
+%extend hip_progression_history {
+    /* hip_progression_history_init; the session and check-in arrays belong to this object. */
+    hip_progression_history() {
+        hip_progression_history *h = (hip_progression_history *)calloc(1, sizeof *h);
+        if (!h) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_progression_history_init(h);
+        return h;
+    }
+    ~hip_progression_history() {
+        free((void *)(uintptr_t)$self->sessions);
+        free((void *)(uintptr_t)$self->checkins);
+        free($self);
+    }
+    /* Appends a session (borrowed: it must outlive every call that uses this history). */
+    hip_status add_session(const hip_session *session) {
+        if (!session) { hip__bind_fail(HIP_ERR_INVALID, "session must not be NULL"); return HIP_ERR_INVALID; }
+        const hip_session **a = (const hip_session **)realloc(
+            (void *)(uintptr_t)$self->sessions, ($self->session_count + 1) * sizeof *a);
+        if (!a) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return HIP_ERR_NOMEM; }
+        a[$self->session_count] = session;
+        $self->sessions = a;
+        $self->session_count++;
+        return HIP_OK;
+    }
+    /* Appends a copy of a check-in. */
+    hip_status add_checkin(const hip_checkin *checkin) {
+        if (!checkin) { hip__bind_fail(HIP_ERR_INVALID, "checkin must not be NULL"); return HIP_ERR_INVALID; }
+        hip_checkin *a = (hip_checkin *)realloc((void *)(uintptr_t)$self->checkins,
+                                                ($self->checkin_count + 1) * sizeof *a);
+        if (!a) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return HIP_ERR_NOMEM; }
+        a[$self->checkin_count] = *checkin;
+        $self->checkins = a;
+        $self->checkin_count++;
+        return HIP_OK;
+    }
+}
+
+%extend hip_progression_decision {
+    hip_status input_at(size_t index, hip_progression_input *out) {
+        if (index >= $self->input_count || index >= HIPTRACK_PROGRESSION_MAX_INPUTS) {
+            hip__bind_fail(HIP_ERR_RANGE, "input index out of range");
+            return HIP_ERR_RANGE;
+        }
+        *out = $self->inputs[index];
+        return HIP_OK;
+    }
+}
+
+%apply uint32_t *OUTPUT { uint32_t *line_out, uint32_t *column_out };
+%apply double *OUTPUT { double *value_out };
+
+/* Marked before the class: SWIG features apply to what follows them. */
+HIP_LONG_CALL(hip_ruleset::parse)
+HIP_LONG_CALL(hip_ruleset::dry_run_into)
+struct hip_ruleset {};
+%extend hip_ruleset {
+    hip_ruleset(const hip_ruleset_config *config = NULL) {
+        hip_ruleset *r = NULL;
+        hip_status st = hip_ruleset_create(config, &r);
+        if (st != HIP_OK) hip__bind_fail(st, "hip_ruleset_create failed (a configuration field is out of its range)");
+        return r;
+    }
+    ~hip_ruleset() { hip_ruleset_destroy($self); }
+    const char *last_error();
+    void error_position(uint32_t *line_out, uint32_t *column_out);
+    /* hip_ruleset_parse; its message ("line L, column C: ...") goes to the pending error, as the
+     * call may run without the interpreter lock. */
+    hip_status parse_text(const char *IN_BYTES, size_t IN_LEN) {
+        hip_status st = hip_ruleset_parse($self, IN_BYTES, IN_LEN);
+        if (st < 0) hip__bind_fail(st, hip_ruleset_last_error($self));
+        return st;
+    }
+    hip_ruleset_status export_text(char *OUT_BYTES, size_t OUT_CAP, size_t *len_out);
+    size_t count();
+    hip_ruleset_status rule_at(size_t index, hip_rule_info *out);
+    hip_ruleset_status find(const char *id, size_t *index_out);
+    size_t param_count();
+    hip_ruleset_status param_at(size_t index, hip_rule_param *out);
+    hip_ruleset_status get_param(const char *name, double *value_out);
+    hip_ruleset_status set_param(const char *name, double value);
+    /* hip_progression_evaluate / _evaluate_all / _dry_run with this rule set; the arrays are bytes
+     * (records of hip_progression_decision and hip_progression_row; NULL asks the count; read one
+     * with hip__bind_progression_decision_at / _row_at). Failures go to the pending error. */
+    hip_status evaluate_one(const hip_progression_history *history, int32_t day,
+                            size_t exercise_index, hip_progression_decision *out) {
+        return hip__bind_progression_fail(
+            hip_progression_evaluate($self, history, day, exercise_index, out), "evaluate");
+    }
+    hip_status evaluate_all_into(const hip_progression_history *history, int32_t day,
+                                 void *OUT_BYTES, size_t OUT_CAP, size_t *count_out) {
+        void *d; size_t cap;
+        *count_out = 0;
+        if (hip__bind_records_out(OUT_BYTES, OUT_CAP, sizeof(hip_progression_decision),
+                                  HIP__BIND_ALIGNOF(hip_progression_decision), "decisions", &d, &cap))
+            return HIP_ERR_INVALID;
+        return hip__bind_progression_fail(
+            hip_progression_evaluate_all($self, history, day, (hip_progression_decision *)d, cap,
+                                         count_out), "evaluate_all");
+    }
+    hip_status dry_run_into(const hip_progression_history *history, int32_t start_day,
+                            uint32_t weeks, void *OUT_BYTES, size_t OUT_CAP, size_t *count_out) {
+        void *r; size_t cap;
+        *count_out = 0;
+        if (hip__bind_records_out(OUT_BYTES, OUT_CAP, sizeof(hip_progression_row),
+                                  HIP__BIND_ALIGNOF(hip_progression_row), "rows", &r, &cap))
+            return HIP_ERR_INVALID;
+        return hip__bind_progression_fail(
+            hip_progression_dry_run($self, history, start_day, weeks, (hip_progression_row *)r, cap,
+                                    count_out), "dry_run");
+    }
+}
+
+%clear uint32_t *line_out, uint32_t *column_out;
+%clear double *value_out;
+
+%apply (const void *IN_BYTES, size_t IN_LEN) { (const void *records, size_t records_len) };
+%inline %{
+/* One record of the arrays that evaluate_all_into and dry_run_into fill. */
+static hip_status hip__bind_progression_decision_at(const void *records, size_t records_len,
+                                                    size_t index, hip_progression_decision *out)
+{
+    return hip__bind_record_at(records, records_len, sizeof(hip_progression_decision), index,
+                               "decisions", out);
+}
+
+static hip_status hip__bind_progression_row_at(const void *records, size_t records_len,
+                                               size_t index, hip_progression_row *out)
+{
+    return hip__bind_record_at(records, records_len, sizeof(hip_progression_row), index, "rows", out);
+}
+
+/* hip_progression_apply with its failure as the pending error (the program's message when it
+ * reported one). HIP_DONE: nothing to apply. */
+static hip_status hip__bind_progression_apply(const hip_progression_decision *decision,
+                                              const hip_catalog *catalog, hip_program *program)
+{
+    char before[320] = "";
+    if (program) snprintf(before, sizeof before, "%s", hip_program_last_error(program));
+    hip_status st = hip_progression_apply(decision, catalog, program);
+    if (st < 0) {
+        /* The program's message only when this call set it (it may hold an older one). */
+        const char *m = program ? hip_program_last_error(program) : "";
+        if (!m || strcmp(m, before) == 0) m = "";
+        if (!*m) {
+            switch (st) {
+            case HIP_ERR_STATE: m = "apply: a draft is open or the decision is stale (the latest version no longer prescribes its before)"; break;
+            case HIP_ERR_NOT_FOUND: m = "apply: the advance/regress target is not in the catalog"; break;
+            default: m = NULL; break;
+            }
+        }
+        hip__bind_fail(st, m);
+    }
+    return st;
+}
+%}
+%clear (const void *records, size_t records_len);
+
+%constant size_t HIP_PROGRESSION_DECISION_SIZE = sizeof(hip_progression_decision);
+%constant size_t HIP_PROGRESSION_ROW_SIZE = sizeof(hip_progression_row);

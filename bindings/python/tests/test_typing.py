@@ -42,6 +42,22 @@ change: hiptrack.OutcomeChange = hiptrack.compare(res, res)
 log = hiptrack.PainLog([hiptrack.PainEntry(t_ns=1, nrs=3, context=hiptrack.PainContext.AVG_24H)])
 flares: "list[hiptrack.PainFlare]" = log.flares()
 band: hiptrack.PainBand = hiptrack.pain_band(4)
+rules: hiptrack.RuleSet = hiptrack.RuleSet.builtin()
+rules.set_param("pain_acceptable", 4)
+try:
+    hiptrack.RuleSet.parse("rule a when")
+except hiptrack.RuleSyntaxError as err:
+    where: "tuple[int, int]" = (err.line, err.column)
+program = hiptrack.Program()
+with program.draft("2026-03-02", 3):
+    program.add(hiptrack.Prescription.for_exercise("squat"))
+history = hiptrack.History(program, catalog=cat, sessions=[s], painlog=log,
+                           checkins=[hiptrack.CheckIn.on("2026-03-03", hiptrack.CheckinAnswer.FEVER)])
+decisions: "list[hiptrack.Decision]" = rules.evaluate(history, "2026-03-08")
+rule_id: "str | None" = decisions[0].rule_id
+inputs: "tuple[hiptrack.DecisionInput, ...]" = decisions[0].inputs
+rows: "list[hiptrack.DryRunRow]" = hiptrack.progression.dry_run(rules, history, "2026-03-02", 2)
+new_version: "hiptrack.ProgramVersion | None" = hiptrack.progression.apply(decisions[0], program, cat)
 '''
 
 

@@ -1,6 +1,6 @@
 """hiptrack: hip-pain exercise therapy: exercise catalog, versioned programs, streaming rep
-detection, a motion simulator, performed sessions, adherence metrics, outcome questionnaires and
-the pain log, over the C library libhip (linked into this extension).
+detection, a motion simulator, performed sessions, adherence metrics, outcome questionnaires,
+the pain log and progression rules, over the C library libhip (linked into this extension).
 
 >>> import hiptrack
 >>> cat = hiptrack.Catalog()
@@ -54,6 +54,12 @@ from .outcomes import items as outcome_items
 from .painlog import (PainBaseline, PainChange, PainCohort, PainEntry, PainFlare, PainLog,
                       PainPatternResult, PainWindow, band_name, band_snomed, duration_class,
                       flares_scan, local_day, pain_band, pain_change, pain_cohort)
+from ._enums import (CheckinAnswer, ProgressionAction, ProgressionAgg, ProgressionClass,
+                     ProgressionCmp, ProgressionVariable, ProgressionWindow, RedFlagTier)
+from .progression import (CheckIn, Decision, DecisionInput, DryRunRow, History, RuleInfo,
+                          RuleParam, RuleSet, RuleSyntaxError, builtin_text, load_step,
+                          red_flag_ids)
+from . import progression
 
 #: The C library's version as (major, minor, patch).
 version_info = tuple(int(p) for p in capi.hip_version_string().split("."))
@@ -99,4 +105,8 @@ __all__ = [
     "PainLog", "PainEntry", "PainBaseline", "PainChange", "PainCohort", "PainFlare",
     "PainPatternResult", "PainWindow", "band_name", "band_snomed", "duration_class", "flares_scan",
     "local_day", "pain_band", "pain_change", "pain_cohort",
+    "CheckinAnswer", "ProgressionAction", "ProgressionAgg", "ProgressionClass", "ProgressionCmp",
+    "ProgressionVariable", "ProgressionWindow", "RedFlagTier",
+    "progression", "CheckIn", "Decision", "DecisionInput", "DryRunRow", "History", "RuleInfo",
+    "RuleParam", "RuleSet", "RuleSyntaxError", "builtin_text", "load_step", "red_flag_ids",
 ]

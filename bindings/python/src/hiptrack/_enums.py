@@ -367,6 +367,106 @@ class FlareEscalation(enum.IntFlag):
     FREQUENT = 2
 
 
+
+class CheckinAnswer(enum.IntFlag):
+    """``hip_checkin_answer`` flags: "yes" answers of a symptom check-in (CLINICAL.md §3.6)."""
+
+    FEVER = 1 << 0
+    HIP_PAIN = 1 << 1
+    HOT_SWOLLEN_HIP = 1 << 2
+    FALL = 1 << 3
+    CANNOT_BEAR_WEIGHT = 1 << 4
+    DEFORMITY = 1 << 5
+    CANNOT_WALK = 1 << 6
+    SADDLE_BLADDER_BOWEL = 1 << 7
+    RECENT_PROCEDURE = 1 << 8
+    NEW_WARMTH = 1 << 9
+    WORSENING_PAIN = 1 << 10
+    SUDDEN_SEVERE_PAIN = 1 << 11
+    CANCER_HISTORY = 1 << 12
+    NIGHT_PAIN = 1 << 13
+    WEIGHT_LOSS = 1 << 14
+    CONSTANT_PAIN = 1 << 15
+    NUMBNESS_WEAKNESS = 1 << 16
+    GROIN_LUMP_ABDOMINAL = 1 << 17
+    RAPID_WORSENING = 1 << 18
+    STEROIDS_ALCOHOL = 1 << 19
+    GROIN_PAIN = 1 << 20
+    MORNING_STIFFNESS = 1 << 21
+    CALF_PAIN = 1 << 22
+    REST_PAIN_PERSISTS = 1 << 23
+
+
+class RedFlagTier(enum.IntEnum):
+    """``hip_red_flag_tier``: how soon a clinician must be seen."""
+
+    NONE = 0
+    PROMPT = 1
+    URGENT = 2
+    EMERGENCY = 3
+
+
+class ProgressionClass(enum.IntEnum):
+    """``hip_progression_class``: a rule's direction (decision order: REFER > REDUCE > KEEP >
+    PROGRESS)."""
+
+    PROGRESS = 1
+    KEEP = 2
+    REDUCE = 3
+    REFER = 4
+
+
+class ProgressionAction(enum.IntEnum):
+    """``hip_progression_action``: what a decision does to a prescription."""
+
+    KEEP = 0
+    CHANGE = 1
+    ADVANCE = 2
+    REGRESS = 3
+    PAUSE = 4
+    REFER = 5
+
+
+class ProgressionVariable(enum.IntEnum):
+    """``hip_progression_variable``: what a CHANGE changes."""
+
+    NONE = 0
+    REPS = 1
+    SETS = 2
+    HOLD = 3
+    LOAD = 4
+
+
+class ProgressionCmp(enum.IntEnum):
+    """``hip_progression_cmp``: the comparison of a rule input."""
+
+    LT = 0
+    LE = 1
+    GT = 2
+    GE = 3
+    EQ = 4
+    NE = 5
+    KNOWN = 6
+
+
+class ProgressionAgg(enum.IntEnum):
+    """``hip_progression_agg``: the aggregate of a windowed metric."""
+
+    NONE = 0
+    LAST = 1
+    MIN = 2
+    MAX = 3
+    MEAN = 4
+    COUNT = 5
+
+
+class ProgressionWindow(enum.IntEnum):
+    """``hip_progression_window``: the unit of "over last N ..."."""
+
+    NONE = 0
+    SESSIONS = 1
+    DAYS = 2
+
 # Enum class -> prefix of its C constants (tests compare every constant with these enums).
 C_PREFIXES: "dict[type[enum.Enum], str]" = {
     Category: "HIP_CATEGORY_", Sidedness: "HIP_SIDEDNESS_", Segment: "HIP_SEGMENT_",
@@ -382,6 +482,10 @@ C_PREFIXES: "dict[type[enum.Enum], str]" = {
     PainBaselineRule: "HIP_PAIN_BASELINE_", PainCriterion: "HIP_PAIN_CRITERION_",
     PainVerdict: "HIP_PAIN_VERDICT_", FlareBaseline: "HIP_PAIN_FLARE_BASELINE_",
     PainDuration: "HIP_PAIN_DURATION_", PainPattern: "HIP_PAIN_PATTERN_",
+    CheckinAnswer: "HIP_CHECKIN_", RedFlagTier: "HIP_RED_FLAG_",
+    ProgressionClass: "HIP_PROGRESSION_CLASS_", ProgressionAction: "HIP_PROGRESSION_",
+    ProgressionVariable: "HIP_PROGRESSION_VAR_", ProgressionCmp: "HIP_PROGRESSION_CMP_",
+    ProgressionAgg: "HIP_PROGRESSION_AGG_", ProgressionWindow: "HIP_PROGRESSION_WINDOW_",
 }
 
 __all__ = ["Category", "Sidedness", "Segment", "Motion", "Plane", "CountKind", "Change", "Side",
@@ -390,4 +494,6 @@ __all__ = ["Category", "Sidedness", "Segment", "Motion", "Plane", "CountKind", "
            "HoosMissingRule", "HoosPsDirection", "ChangeCriterion", "PainContext", "PainLocation",
            "PainSide", "PainSymptom", "PainTimeOfDay", "PainSetting", "PainBand", "PainBaselineRule",
            "PainCriterion", "PainVerdict", "FlareBaseline", "PainDuration", "PainPattern",
-           "FlareEscalation"]
+           "FlareEscalation", "CheckinAnswer", "RedFlagTier", "ProgressionClass",
+           "ProgressionAction", "ProgressionVariable", "ProgressionCmp", "ProgressionAgg",
+           "ProgressionWindow"]
