@@ -43,6 +43,14 @@ specs = [
  ('PainCriterion','hip_painlog.h','hip_pain_criterion','HIP_PAIN_CRITERION_',None,False,'Which criterion makes a pain responder ({@code hip_pain_criterion}).'),
  ('PainDuration','hip_painlog.h','hip_pain_duration','HIP_PAIN_DURATION_',None,False,'Acute or chronic pain ({@code hip_pain_duration}).'),
  ('PainPattern','hip_painlog.h','hip_pain_pattern','HIP_PAIN_PATTERN_',None,False,'Morning vs night pain ({@code hip_pain_pattern}).'),
+ ('CheckInAnswer','hip_progression.h','hip_checkin_answer','HIP_CHECKIN_',None,True,'A "yes" answer of a red-flag symptom check-in ({@code hip_checkin_answer}); a {@link CheckIn} has a set of them.'),
+ ('RedFlagTier','hip_progression.h','hip_red_flag_tier','HIP_RED_FLAG_','hip_red_flag_tier_name',False,'How soon open red flags need a clinician ({@code hip_red_flag_tier}).'),
+ ('RuleClass','hip_progression.h','hip_progression_class','HIP_PROGRESSION_CLASS_',None,False,'The class of a progression rule ({@code hip_progression_class}): the direction of its action, which orders decisions.'),
+ ('ProgressionAction','hip_progression.h','hip_progression_action','HIP_PROGRESSION_','hip_progression_action_name',False,'What a progression decision does to an exercise ({@code hip_progression_action}).'),
+ ('ProgressionVariable','hip_progression.h','hip_progression_variable','HIP_PROGRESSION_VAR_','hip_progression_variable_name',False,'The prescription field a CHANGE decision changes ({@code hip_progression_variable}).'),
+ ('Comparison','hip_progression.h','hip_progression_cmp','HIP_PROGRESSION_CMP_','hip_progression_cmp_name',False,'The comparison of a rule input ({@code hip_progression_cmp}); {@link #id()} is its operator as written.'),
+ ('Aggregate','hip_progression.h','hip_progression_agg','HIP_PROGRESSION_AGG_','hip_progression_agg_name',False,'How a rule input combines the values of its window ({@code hip_progression_agg}).'),
+ ('WindowUnit','hip_progression.h','hip_progression_window','HIP_PROGRESSION_WINDOW_',None,False,'The unit of a rule input\'s window ({@code hip_progression_window}).'),
 ]
 def esc(s): return s.replace('&','&amp;').replace('<','&lt;').replace('>','&gt;').replace('@','{@literal @}')
 for jn, hdr, cen, pre, namefn, flags, doc in specs:
@@ -50,9 +58,13 @@ for jn, hdr, cen, pre, namefn, flags, doc in specs:
     m=re.search(r'typedef enum '+cen+r' \{(.*?)\} '+cen+';', txt, re.S)
     body=m.group(1)
     items=[]
+    # A comment continued on the next line is read as one line; several constants may share a
+    # line (the comment then documents the last); values may be shifts (1 << 3).
+    body=re.sub(r'/\*(.*?)\*/', lambda c: '/* '+' '.join(c.group(1).split())+' */', body, flags=re.S)
     for line in body.split('\n'):
-        mm=re.match(r'\s*('+pre+r'[A-Z0-9_]+)\s*=\s*[-0-9]+,?\s*(?:/\*\s*(.*?)\s*\*/)?', line)
-        if mm: items.append((mm.group(1), mm.group(2)))
+        found=list(re.finditer(r'('+pre+r'[A-Z0-9_]+)\s*=\s*[-0-9]+(?:\s*<<\s*[0-9]+)?\s*,?\s*(?:/\*\s*(.*?)\s*\*/)?', line))
+        for k, mm in enumerate(found):
+            items.append((mm.group(1), mm.group(2) if k+1==len(found) else None))
     consts=[]
     for c, com in items:
         j=c[len(pre):]

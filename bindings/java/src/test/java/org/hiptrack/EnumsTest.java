@@ -17,11 +17,13 @@ class EnumsTest {
             Plane.class, CountKind.class, Change.class, Side.class, InputKind.class, RepFlag.class,
             RepSource.class, SimRepKind.class, AbandonReason.class, Instrument.class, OutcomeScale.class,
             PainContext.class, PainLocation.class, PainSide.class, PainSymptom.class, PainTimeOfDay.class,
-            PainSetting.class, PainBand.class};
+            PainSetting.class, PainBand.class, ProgressionAction.class, RedFlagTier.class,
+            Aggregate.class};
     /** Enums whose C type has no name function: no id(). */
     static final Class<?>[] UNNAMED = {SessionState.class, PainMoment.class, RepOrigin.class,
             AdherenceUnit.class, OutcomeState.class, HoosMissingRule.class, HoosPsDirection.class,
-            ChangeCriterion.class, PainVerdict.class, PainCriterion.class, PainDuration.class, PainPattern.class};
+            ChangeCriterion.class, PainVerdict.class, PainCriterion.class, PainDuration.class, PainPattern.class,
+            RuleClass.class, WindowUnit.class, CheckInAnswer.class, ProgressionVariable.class};
 
     @Test
     void unnamedEnumsRoundTrip() throws Exception {
