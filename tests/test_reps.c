@@ -137,6 +137,7 @@ static void test_counts_angle_and_imu_streams(void **state)
             assert_true(E1[k].flags == 0);
             /* The documented latency bound. */
             assert_true((double)(E1[k].emitted_ns - E1[k].peak_ns) * 1e-9 <= HIPTRACK_REPS_MAX_LATENCY_S);
+            assert_true((double)(E1[k].emitted_ns - E1[k].end_ns) * 1e-9 <= HIPTRACK_REPS_MAX_END_LATENCY_S + 0.05);
         }
         hip_reps_destroy(r);
     }
@@ -361,6 +362,7 @@ static void test_queue_backpressure(void **state)
     size_t used;
     assert_int_equal(hip_reps_push_block(r, S1.t, S1.v, S1.n, &used), HIP_OK);
     assert_true(used < S1.n);   /* stopped: the queue needs draining */
+    assert_string_equal(hip_reps_last_error(r), "");   /* an early stop is not an error */
     assert_true(hip_reps_pending_events(r) > HIPTRACK_REPS_QUEUE - HIPTRACK_REPS_PUSH_ROOM);
     assert_int_equal(hip_reps_push(r, S1.t[used], S1.v + used), HIP_ERR_BUFSIZE);
     assert_int_equal(hip_reps_finish(r), HIP_ERR_BUFSIZE);

@@ -335,8 +335,9 @@ hip_status hip_reps_push_block(hip_reps *r, const int64_t *t_ns, const float *sa
         return seterr(r, HIP_ERR_INVALID, "t_ns, samples and consumed_out must not be NULL");
     size_t w = hip_reps_input_width(r->input);
     for (size_t i = 0; i < count; i++) {
+        /* A full queue ends the block early without an error (drain, then push the rest). */
+        if (r->engine.qlen > HIP__RE_EVQ_LEN - HIPTRACK_REPS_PUSH_ROOM) return HIP_OK;
         hip_status st = check_sample(r, t_ns[i], samples + i * w);
-        if (st == HIP_ERR_BUFSIZE) return HIP_OK;   /* drain, then push the rest */
         if (st != HIP_OK) return st;
         feed(r, t_ns[i], samples + i * w);
         *consumed_out = i + 1;

@@ -17,9 +17,11 @@
  * - Events are pulled with hip_reps_next_event until HIP_DONE. The queue holds
  *   HIPTRACK_REPS_QUEUE events; a push that finds it full is refused with HIP_ERR_BUFSIZE (nothing
  *   consumed), and hip_reps_push_block stops early and says how many samples it consumed.
- * - Latency: a rep's event is emitted by the sample that arrives HIPTRACK_REPS_MAX_LATENCY_S after
- *   the rep's far point at the latest (typically 0.5-1 s after the rep's end); hip_reps_finish
- *   settles the last rep at the end of a stream.
+ * - Latency: a rep's event is emitted at the latest by the sample that arrives
+ *   HIPTRACK_REPS_MAX_END_LATENCY_S after the rep's reported end (a rep that cannot be decided by then
+ *   is dropped, not reported late), and never later than HIPTRACK_REPS_MAX_LATENCY_S after its far
+ *   point; typically 0.5-1 s after the end. After a gap the pending rep goes out with the first
+ *   sample after the gap; hip_reps_finish settles the last rep at the end of a stream.
  * - No allocation after create; the whole state is hip_reps_state_size() bytes (at most 4 KiB),
  *   can live in caller memory (hip_reps_create_in), and can be saved and restored as bytes.
  */
@@ -40,6 +42,7 @@ extern "C" {
 #define HIPTRACK_REPS_QUEUE 12            /* events the detector holds for next_event */
 #define HIPTRACK_REPS_PUSH_ROOM 6         /* free queue slots a push needs */
 #define HIPTRACK_REPS_MAX_LATENCY_S 8.0   /* latest event after a rep's far point, seconds */
+#define HIPTRACK_REPS_MAX_END_LATENCY_S 3.0 /* latest event after a rep's reported end, seconds */
 #define HIPTRACK_REPS_STATE_MAX 4096      /* hip_reps_state_size() never exceeds this */
 
 typedef enum hip_reps_input {
