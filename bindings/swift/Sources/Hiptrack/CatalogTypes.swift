@@ -75,7 +75,11 @@ public enum Change: String, Codable, Sendable, CEnumMirror {
 
 /// Exercise categories (flags: an exercise can be, say, strength and functional).
 /// `Codable` as an array of the library's names, as in the catalog document.
-public struct Categories: OptionSet, Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Categories: NamedFlags, Hashable, Sendable, Codable {
+    public static func libraryName(ofFlag flag: UInt32) -> String {
+        String(cString: hip_category_name(hip_category(rawValue: flag)))
+    }
+
     public let rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -86,29 +90,6 @@ public struct Categories: OptionSet, Hashable, Sendable, Codable, CustomStringCo
     public static let aerobic = Categories(rawValue: HIP_CATEGORY_AEROBIC.rawValue)
     public static let functional = Categories(rawValue: HIP_CATEGORY_FUNCTIONAL.rawValue)
     public static let motorControl = Categories(rawValue: HIP_CATEGORY_MOTOR_CONTROL.rawValue)
-
-    /// The library's names of the flags set, in flag order (`["strength", "functional"]`).
-    public var names: [String] {
-        (0..<32).compactMap { bit -> String? in
-            let flag = UInt32(1) << UInt32(bit)
-            guard rawValue & flag != 0 else { return nil }
-            return String(cString: hip_category_name(hip_category(rawValue: flag)))
-        }
-    }
-
-    /// Flags from the library's names; `nil` if a name is unknown.
-    public init?(names: [String]) {
-        var value: UInt32 = 0
-        for name in names {
-            guard let bit = (0..<7).first(where: {
-                String(cString: hip_category_name(hip_category(rawValue: UInt32(1) << UInt32($0)))) == name
-            }) else { return nil }
-            value |= UInt32(1) << UInt32(bit)
-        }
-        self.init(rawValue: value)
-    }
-
-    public var description: String { names.joined(separator: ",") }
 
     public init(from decoder: any Decoder) throws {
         let names = try decoder.singleValueContainer().decode([String].self)

@@ -87,7 +87,9 @@ public enum PainBand: String, Codable, Sendable, CEnumMirror {
 
 /// Symptom flags (`hip_pain_symptom`, CLINICAL.md §6.2). `Codable` as an array of the library's
 /// names, as in the pain-log document.
-public struct PainSymptoms: OptionSet, Hashable, Sendable, Codable, CustomStringConvertible {
+public struct PainSymptoms: NamedFlags, Hashable, Sendable, Codable {
+    public static func libraryName(ofFlag flag: UInt32) -> String { String(cString: hip_pain_symptom_name(flag)) }
+
     public let rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -104,29 +106,6 @@ public struct PainSymptoms: OptionSet, Hashable, Sendable, Codable, CustomString
     public static let numbnessTingling = PainSymptoms(rawValue: HIP_PAIN_SYMPTOM_NUMBNESS_TINGLING.rawValue)
     /// Every known flag.
     public static let all = PainSymptoms(rawValue: HIPTRACK_PAIN_SYMPTOM_ALL)
-
-    /// The library's names of the flags set, in flag order (`["stiffness", "clicking"]`).
-    public var names: [String] {
-        (0..<32).compactMap { bit -> String? in
-            let flag = UInt32(1) << UInt32(bit)
-            guard rawValue & flag != 0 else { return nil }
-            return String(cString: hip_pain_symptom_name(flag))
-        }
-    }
-
-    /// Flags from the library's names; `nil` if a name is unknown.
-    public init?(names: [String]) {
-        var value: UInt32 = 0
-        for name in names {
-            guard let bit = (0..<Int(HIPTRACK_PAIN_SYMPTOM_COUNT)).first(where: {
-                String(cString: hip_pain_symptom_name(UInt32(1) << UInt32($0))) == name
-            }) else { return nil }
-            value |= UInt32(1) << UInt32(bit)
-        }
-        self.init(rawValue: value)
-    }
-
-    public var description: String { names.joined(separator: ",") }
 
     public init(from decoder: any Decoder) throws {
         let names = try decoder.singleValueContainer().decode([String].self)

@@ -20,7 +20,11 @@ public enum RepInput: String, Codable, Sendable, CEnumMirror {
 
 /// Flags of a rep, judged against the prescription when one is given, else against the person's
 /// own reference (the median of the first reps of the stream). `Codable` as its raw bits.
-public struct RepFlags: OptionSet, Hashable, Sendable, Codable, CustomStringConvertible {
+public struct RepFlags: NamedFlags, Hashable, Sendable, Codable {
+    public static func libraryName(ofFlag flag: UInt32) -> String {
+        String(cString: hip_rep_flag_name(hip_rep_flag(rawValue: flag)))
+    }
+
     public let rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -33,15 +37,6 @@ public struct RepFlags: OptionSet, Hashable, Sendable, Codable, CustomStringConv
     /// Hold below `holdTolerance` x the prescribed hold.
     public static let holdShort = RepFlags(rawValue: HIP_REP_HOLD_SHORT.rawValue)
 
-    /// The library's names of the flags set (`["partial", "too_fast"]`).
-    public var names: [String] {
-        (0..<32).compactMap { bit -> String? in
-            let flag = UInt32(1) << UInt32(bit)
-            guard rawValue & flag != 0 else { return nil }
-            return String(cString: hip_rep_flag_name(hip_rep_flag(rawValue: flag)))
-        }
-    }
-    public var description: String { names.joined(separator: ",") }
 }
 
 /// Which signal a rep was counted on.
