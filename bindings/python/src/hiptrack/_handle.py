@@ -43,6 +43,15 @@ class Handle:
         self.close()
 
 
+def export_text(call: Any, *args: Any) -> str:
+    """The library's two-call export: ``call(*args, None)`` gives the length, then the text is
+    written into a buffer one byte longer (for the NUL) and decoded."""
+    _, n = call(*args, None)
+    buf = bytearray(n + 1)
+    _, n = call(*args, buf)
+    return buf[:n].decode("utf-8")
+
+
 def fill(obj: Any, c: Any, what: str) -> Any:
     """to_c with SWIG's conversion errors turned into InvalidArgumentError naming the field."""
     try:

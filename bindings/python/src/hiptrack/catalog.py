@@ -6,7 +6,7 @@ from typing import Iterator, List, Optional, Union
 from . import capi as _c
 from ._enums import Change
 from ._errors import NotFoundError, Status
-from ._handle import Handle, fill
+from ._handle import Handle, fill, export_text
 from ._values import Exercise, ProgressionEdge, from_c
 
 
@@ -122,11 +122,7 @@ class Catalog(Handle):
 
     def export_json(self, custom_only: bool = False) -> str:
         """The catalog as an indented ``hiptrack.catalog`` document."""
-        c = self._live()
-        _, n = c.export_json(int(custom_only), None)
-        buf = bytearray(n + 1)
-        _, n = c.export_json(int(custom_only), buf)
-        return buf[:n].decode("utf-8")
+        return export_text(self._live().export_json, int(custom_only))
 
     def __repr__(self) -> str:
         return "<hiptrack.Catalog closed>" if self.closed else f"<hiptrack.Catalog {len(self)} exercises>"

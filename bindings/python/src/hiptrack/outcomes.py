@@ -22,7 +22,7 @@ from . import capi as _c
 from . import dates
 from ._enums import ChangeCriterion, Instrument, OutcomeScale, OutcomeState
 from ._errors import HipError, InvalidArgumentError, NotFoundError
-from ._handle import Handle
+from ._handle import Handle, export_text
 from ._values import from_c
 
 #: The value of a missing answer in the C API (the Python API uses None).
@@ -420,11 +420,7 @@ class OutcomeResponse(Handle):
 
     def export_json(self) -> str:
         """The administration as a ``hiptrack.outcome`` document (missing answers left out)."""
-        c = self._live()
-        _, n = c.export_json(None)
-        buf = bytearray(n + 1)
-        _, n = c.export_json(buf)
-        return buf[:n].decode("utf-8")
+        return export_text(self._live().export_json)
 
     @property
     def last_error(self) -> str:

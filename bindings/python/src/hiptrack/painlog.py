@@ -24,7 +24,7 @@ from ._enums import (FlareEscalation, PainBand, PainContext, PainCriterion, Pain
                      PainLocation, PainPattern, PainSetting, PainSide, PainSymptom, PainTimeOfDay,
                      PainVerdict)
 from ._errors import HipError, InvalidArgumentError, NotFoundError, OutOfRangeError
-from ._handle import Handle, fill, set_fields
+from ._handle import Handle, fill, set_fields, export_text
 from ._values import from_c
 
 #: Bytes of an entry's note buffer (the note holds at most NOTE_CAP - 1 UTF-8 bytes).
@@ -354,11 +354,7 @@ class PainLog(Handle):
 
     def export_json(self) -> str:
         """The log as a ``hiptrack.painlog`` document."""
-        c = self._live()
-        _, n = c.export_json(None)
-        buf = bytearray(n + 1)
-        _, n = c.export_json(buf)
-        return buf[:n].decode("utf-8")
+        return export_text(self._live().export_json)
 
     @property
     def last_error(self) -> str:

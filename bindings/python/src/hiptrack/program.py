@@ -6,7 +6,7 @@ from typing import Any, Iterator, List, Optional, Union
 from . import capi as _c
 from . import dates
 from ._errors import NotFoundError
-from ._handle import Handle, fill
+from ._handle import Handle, fill, export_text
 from ._values import Prescription, ProgramVersion, from_c
 from .catalog import Catalog
 
@@ -131,11 +131,7 @@ class Program(Handle):
 
     def export_json(self) -> str:
         """The history as a ``hiptrack.program`` document."""
-        c = self._live()
-        _, n = c.export_json(None)
-        buf = bytearray(n + 1)
-        _, n = c.export_json(buf)
-        return buf[:n].decode("utf-8")
+        return export_text(self._live().export_json)
 
     @property
     def last_error(self) -> str:

@@ -29,7 +29,7 @@ from . import dates
 from ._enums import (CheckinAnswer, ProgressionAction, ProgressionAgg, ProgressionClass,
                      ProgressionCmp, ProgressionVariable, ProgressionWindow, RedFlagTier)
 from ._errors import FormatError, NotFoundError
-from ._handle import Handle, fill, set_fields
+from ._handle import Handle, fill, set_fields, export_text
 from ._values import Prescription, ProgramVersion, from_c
 from .catalog import Catalog
 from .painlog import PainLog
@@ -327,11 +327,7 @@ class RuleSet(Handle):
 
     def export_text(self) -> str:
         """The rules and params in canonical text form (:meth:`parse` of it gives the same set)."""
-        c = self._live()
-        _, n = c.export_text(None)
-        buf = bytearray(n + 1)
-        _, n = c.export_text(buf)
-        return buf[:n].decode("utf-8")
+        return export_text(self._live().export_text)
 
     # ---- rules
     def __len__(self) -> int:

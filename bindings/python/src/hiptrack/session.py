@@ -12,7 +12,7 @@ from . import capi as _c
 from . import dates
 from ._enums import AbandonReason, PainMoment, RepFlag, RepOrigin, RepSource, SessionState, Side
 from ._errors import InvalidArgumentError, StateError
-from ._handle import Handle, fill, set_fields
+from ._handle import Handle, fill, set_fields, export_text
 from ._values import Prescription, RepEvent, from_c
 from .program import Program
 from .reps import REP_DTYPE, iter_events
@@ -367,11 +367,7 @@ class Session(Handle):
 
     def export_json(self) -> str:
         """The finished session as a ``hiptrack.session`` document."""
-        c = self._live()
-        _, n = c.export_json(None)
-        buf = bytearray(n + 1)
-        _, n = c.export_json(buf)
-        return buf[:n].decode("utf-8")
+        return export_text(self._live().export_json)
 
     @property
     def last_error(self) -> str:
