@@ -119,7 +119,7 @@ typedef hip_status hip_reps_status;
 %immutable struct_size;
 %immutable builtin;
 
-%include "hiptrack/hip_export.h"
+%include "hiptrack/hip_api.h"
 %include "hiptrack/hip_version.h"
 %include "hiptrack/hip_status.h"
 %include "hiptrack/hip_alloc.h"

@@ -4,7 +4,7 @@
 #define HIPTRACK_HIP_ALLOC_H
 
 #include <stddef.h>
-#include "hip_export.h"
+#include "hip_api.h"
 
 #ifdef __cplusplus
 extern "C" {

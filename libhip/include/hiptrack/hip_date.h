@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "hip_export.h"
+#include "hip_api.h"
 #include "hip_status.h"
 
 #ifdef __cplusplus

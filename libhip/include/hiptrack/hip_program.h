@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "hip_export.h"
+#include "hip_api.h"
 #include "hip_status.h"
 #include "hip_alloc.h"
 #include "hip_catalog.h"

@@ -4,7 +4,7 @@
 #ifndef HIPTRACK_HIP_STATUS_H
 #define HIPTRACK_HIP_STATUS_H
 
-#include "hip_export.h"
+#include "hip_api.h"
 
 #ifdef __cplusplus
 extern "C" {

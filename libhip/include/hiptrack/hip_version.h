@@ -2,7 +2,7 @@
 #ifndef HIPTRACK_HIP_VERSION_H
 #define HIPTRACK_HIP_VERSION_H
 
-#include "hip_export.h"
+#include "hip_api.h"
 
 #define HIPTRACK_VERSION_MAJOR 0
 #define HIPTRACK_VERSION_MINOR 1

@@ -2,7 +2,7 @@
 #ifndef HIPTRACK_HIPTRACK_H
 #define HIPTRACK_HIPTRACK_H
 
-#include "hip_export.h"
+#include "hip_api.h"
 #include "hip_version.h"
 #include "hip_status.h"
 #include "hip_alloc.h"

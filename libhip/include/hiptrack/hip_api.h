@@ -2,8 +2,8 @@
  * exported. On Windows, code that uses the DLL needs dllimport: the CMake target hiptrack::hiptrack
  * defines HIPTRACK_SHARED for its users. Without it (the static library, SwiftPM, Xcode, the NDK
  * linking the sources in) the declarations are plain. */
-#ifndef HIPTRACK_HIP_EXPORT_H
-#define HIPTRACK_HIP_EXPORT_H
+#ifndef HIPTRACK_HIP_API_H
+#define HIPTRACK_HIP_API_H
 
 /* An embedder may predefine HIPTRACK_API (e.g. empty, to keep the symbols out of its own exports). */
 #if defined(HIPTRACK_API)
