@@ -67,6 +67,19 @@ static void resource_head(hip__jw *w, const char *type, const char *id)
     hip__jw_key(w, "id"); hip__jw_string(w, id);
 }
 
+/* FHIR's dateTime allows offsets up to 14:00 (the tz database has none beyond); an instant whose
+ * offset is larger (the pain log allows 18 h) is written in UTC, keeping the instant. */
+static void fhir_time(int64_t t_ns, int32_t offset_min, char buf[HIP__PAIN_TIME_CAP])
+{
+    int big = offset_min > 14 * 60 || offset_min < -14 * 60;
+    hip__pain_format_time(t_ns, big ? 0 : offset_min, buf);
+    if (big) {
+        size_t n = strlen(buf);
+        buf[n - 6] = 'Z';
+        buf[n - 5] = '\0';
+    }
+}
+
 /* ---- pain entry --------------------------------------------------------------------------- */
 
 static void pain_id(const hip_pain_entry *e, const char *patient, char id[HIPTRACK_FHIR_ID_CAP])
@@ -109,7 +122,7 @@ static void write_pain(hip__jw *w, const hip_pain_entry *e, const hip_fhir_confi
     category(w, "survey");
     hip__jw_key(w, "code"); concept(w, HIP__LOINC, HIP__PAIN_LOINC, HIP__PAIN_LOINC_DISPLAY, NULL);
     reference(w, "subject", c->patient);
-    hip__pain_format_time(e->t_ns, e->utc_offset_min, t);
+    fhir_time(e->t_ns, e->utc_offset_min, t);
     hip__jw_key(w, "effectiveDateTime"); hip__jw_string(w, t);
     hip__jw_key(w, "performer");
     hip__jw_begin_array(w);
@@ -312,9 +325,9 @@ static void write_session(hip__jw *w, const hip_session *s, const hip_catalog *c
     reference(w, "subject", c->patient);
     hip__jw_key(w, "effectivePeriod");
     hip__jw_begin_object(w);
-    hip__pain_format_time(info.start_ns, info.utc_offset_min, t);
+    fhir_time(info.start_ns, info.utc_offset_min, t);
     hip__jw_key(w, "start"); hip__jw_string(w, t);
-    hip__pain_format_time(info.end_ns, info.utc_offset_min, t);
+    fhir_time(info.end_ns, info.utc_offset_min, t);
     hip__jw_key(w, "end"); hip__jw_string(w, t);
     hip__jw_end_object(w);
     hip__jw_key(w, "performer");
@@ -556,7 +569,7 @@ static void entry_end(hip__jw *w, const hip_fhir_config *c, const char *type, co
 /* One pass over the records in range: with w NULL it only checks the inputs and folds every id
  * into h (the Bundle's own id is derived from its content); with w it writes the entries. */
 static hip_status bundle_pass(const hip_export_input *in, int32_t from, int32_t to,
-                              const hip_fhir_config *c, hip__jw *w, hip__idhash *h)
+                              const hip_fhir_config *c, hip__jw *w, hip__idhash *h, size_t *count)
 {
     char id[HIPTRACK_FHIR_ID_CAP];
     size_t n = in->painlog ? hip_painlog_count(in->painlog) : 0;
@@ -566,7 +579,7 @@ static hip_status bundle_pass(const hip_export_input *in, int32_t from, int32_t 
         int32_t day = hip__pain_entry_day(&e);
         if (day < from || day > to) continue;
         pain_id(&e, c->patient, id);
-        if (h) hip__idhash_str(h, id);
+        if (h) { hip__idhash_str(h, id); ++*count; }
         if (w) {
             entry_begin(w, id);
             write_pain(w, &e, c, id);
@@ -580,7 +593,7 @@ static hip_status bundle_pass(const hip_export_input *in, int32_t from, int32_t 
         if (info.day < from || info.day > to) continue;
         hip_status st = session_id(in->sessions[i], c->patient, id);
         if (st != HIP_OK) return st;
-        if (h) hip__idhash_str(h, id);
+        if (h) { hip__idhash_str(h, id); ++*count; }
         if (w) {
             entry_begin(w, id);
             write_session(w, in->sessions[i], in->catalog, c, id);
@@ -594,7 +607,7 @@ static hip_status bundle_pass(const hip_export_input *in, int32_t from, int32_t 
         const hip_outcome_result *res = in->outcome_results ? &in->outcome_results[i] : NULL;
         if (res && !result_ok(in->outcomes[i], res)) return HIP_ERR_INVALID;
         if (day < from || day > to) continue;
-        if (h) hip__idhash_str(h, id);
+        if (h) { hip__idhash_str(h, id); ++*count; }
         if (w) {
             entry_begin(w, id);
             write_questionnaire(w, in->outcomes[i], c, id, day);
@@ -605,7 +618,7 @@ static hip_status bundle_pass(const hip_export_input *in, int32_t from, int32_t 
             if (sc->state != HIP_OUTCOME_SCORED) continue;   /* not scoreable: no Observation */
             char sid[HIPTRACK_FHIR_ID_CAP];
             score_id(id, c->patient, sc->scale, sid);
-            if (h) hip__idhash_str(h, sid);
+            if (h) { hip__idhash_str(h, sid); ++*count; }
             if (w) {
                 entry_begin(w, sid);
                 write_score(w, sc, c, sid, id, day);
@@ -627,7 +640,8 @@ hip_status hip_export_fhir_bundle(const hip_export_input *in, int32_t from_day, 
     hip__idhash_i64(&h, from_day);
     hip__idhash_i64(&h, to_day);
     hip__idhash_i64(&h, c->bundle_type);
-    hip_status st = bundle_pass(in, from_day, to_day, c, NULL, &h);
+    size_t count = 0;
+    hip_status st = bundle_pass(in, from_day, to_day, c, NULL, &h, &count);
     if (st != HIP_OK) return st;
     char id[HIPTRACK_FHIR_ID_CAP];
     hip__idhash_uuid(&h, id);
@@ -636,10 +650,12 @@ hip_status hip_export_fhir_bundle(const hip_export_input *in, int32_t from_day, 
     resource_head(&w, "Bundle", id);
     hip__jw_key(&w, "type");
     hip__jw_string(&w, c->bundle_type == HIP_FHIR_BUNDLE_TRANSACTION ? "transaction" : "collection");
-    hip__jw_key(&w, "entry");
-    hip__jw_begin_array(&w);
-    bundle_pass(in, from_day, to_day, c, &w, NULL);
-    hip__jw_end_array(&w);
+    if (count) {   /* FHIR has no empty arrays: an empty range is a Bundle without entry */
+        hip__jw_key(&w, "entry");
+        hip__jw_begin_array(&w);
+        bundle_pass(in, from_day, to_day, c, &w, NULL, NULL);
+        hip__jw_end_array(&w);
+    }
     hip__jw_end_object(&w);
     return hip__jw_result(&w, len_out);
 }
