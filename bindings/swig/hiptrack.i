@@ -51,6 +51,7 @@
 #include "hiptrack/hip_program.h"
 #include "hiptrack/hip_reps.h"
 #include "hiptrack/hip_sim.h"
+#include "hiptrack/hip_export.h"   /* before any module: its pain imports extend hip_painlog */
 
 /* The pending error: set by constructors and adapters (which have no handle to keep a message in,
  * or run without the interpreter lock), taken by the language's check after the call. Thread-local
