@@ -935,6 +935,20 @@ static void test_allocation_failures(void **state)
     assert_true(same_log(log, ref));
     HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_export_import_csv_pain(log, csv, strlen(csv)), same_log(log, ref));
     assert_same_entries(log, src);
+    /* The single-Observation path. */
+    hip_pain_entry first;
+    assert_int_equal(hip_painlog_entry_at(src, 0, &first), HIP_OK);
+    char *obs = pain_fhir(&first, &c);
+    hip_painlog_destroy(ref);
+    assert_int_equal(hip_painlog_create(NULL, &ref), HIP_OK);
+    for (size_t i = 0; i < hip_painlog_count(log); i++) {
+        hip_pain_entry x;
+        assert_int_equal(hip_painlog_entry_at(log, i, &x), HIP_OK);
+        add(ref, &x);
+    }
+    HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_export_import_fhir_pain(log, obs, strlen(obs)), same_log(log, ref));
+    assert_int_equal(hip_painlog_count(log), 1);
+    free(obs);
     /* Exports never allocate. */
     size_t before = as.allocs, len;
     assert_int_equal(hip_export_fhir_bundle(&in, -100000, 100000, &c, NULL, 0, &len), HIP_OK);
