@@ -10,6 +10,8 @@
 #include "json_read.h"
 #include "painlog_internal.h"
 
+#define HIP__FHIR_MAX_BYTES ((size_t)64 << 20)
+
 /* ---- commit: shared by both formats ------------------------------------------------------- */
 
 static int less_time(const void *ctx, size_t a, size_t b)
@@ -340,9 +342,17 @@ hip_status hip_export_import_fhir_pain(hip_painlog *log, const char *json, size_
     if (!log) return HIP_ERR_INVALID;
     hip__clearerr(&log->err);
     if (!json) return hip__seterr(&log->err, HIP_ERR_INVALID, "json is NULL");
+    /* A full log (HIP__PAINLOG_MAX_ENTRIES) is about 42 MB of Bundle: more than the reader's
+     * default 16 MiB, so this import allows HIP__FHIR_MAX_BYTES. */
     hip__json_doc *doc = NULL;
-    hip_status st = hip__jr_parse(&log->alloc, json, len, &doc, &log->err);
-    if (st != HIP_OK) return st;
+    hip__json_limits limits = {HIP__FHIR_MAX_BYTES, 0};
+    hip__json_error je;
+    memset(&je, 0, sizeof je);
+    hip_status st = hip__json_parse(&log->alloc, json, len, &limits, &doc, &je);
+    if (st == HIP_ERR_NOMEM) return hip__seterr(&log->err, st, "out of memory while parsing JSON");
+    if (st != HIP_OK)
+        return hip__seterr(&log->err, st, "line %u, column %u: %s", (unsigned)je.line, (unsigned)je.col,
+                           je.message);
     staging g = {NULL, NULL};
     st = import_fhir(log, hip__json_root(doc), &g);
     hip__free(&log->alloc, g.entries);
