@@ -128,7 +128,7 @@ HIPTRACK_API hip_status hip_export_csv_sessions(const hip_export_input *input, i
 /* Pain Observations (LOINC 72514-3), alone or in a Bundle: other resources of a Bundle are skipped;
  * an Observation with another code is refused with its path
  * ("entry[3].resource.code.coding[0].code: expected 72514-3"). HIP_ERR_FORMAT, HIP_ERR_EXISTS for
- * a duplicate entry, HIP_ERR_NOMEM. */
+ * a duplicate entry, HIP_ERR_NOMEM. Documents up to 64 MiB (a full log's Bundle is about 42 MB). */
 HIPTRACK_API hip_status hip_export_import_fhir_pain(hip_painlog *log, const char *json, size_t len);
 /* The pain CSV of hip_export_csv_pain (header row required; '\n' or "\r\n" line ends); errors name
  * "line L, column C". */
