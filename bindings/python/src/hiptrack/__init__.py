@@ -60,6 +60,8 @@ from .progression import (CheckIn, Decision, DecisionInput, DryRunRow, History, 
                           RuleParam, RuleSet, RuleSyntaxError, builtin_text, load_step,
                           red_flag_ids)
 from . import progression
+from . import export
+from ._enums import FhirBundleType, FhirPainValue
 
 #: The C library's version as (major, minor, patch).
 version_info = tuple(int(p) for p in capi.hip_version_string().split("."))
@@ -107,6 +109,6 @@ __all__ = [
     "local_day", "pain_band", "pain_change", "pain_cohort",
     "CheckinAnswer", "ProgressionAction", "ProgressionAgg", "ProgressionClass", "ProgressionCmp",
     "ProgressionVariable", "ProgressionWindow", "RedFlagTier",
-    "progression", "CheckIn", "Decision", "DecisionInput", "DryRunRow", "History", "RuleInfo",
+    "progression", "export", "FhirBundleType", "FhirPainValue", "CheckIn", "Decision", "DecisionInput", "DryRunRow", "History", "RuleInfo",
     "RuleParam", "RuleSet", "RuleSyntaxError", "builtin_text", "load_step", "red_flag_ids",
 ]
