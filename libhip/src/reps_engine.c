@@ -25,6 +25,12 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
 #define HIP__RE_GRID_NS (1000000000LL / HIP__RE_ENGINE_HZ)
 #define HIP__RE_DT_E (1.0 / HIP__RE_ENGINE_HZ)
 #define HIP__RE_G0 9.81
+/* Small per-sample helpers on the hot path are inlined (an optimisation only: same operations). */
+#if defined(__GNUC__) || defined(__clang__)
+#define HIP__RE_INLINE static inline __attribute__((always_inline))
+#else
+#define HIP__RE_INLINE static inline
+#endif
 #define HIP__RE_PCA_ITER_NS 80000000LL /* principal axes refreshed at most every 80 ms */
 
 /* ------------------------------------------------------------------------------------------ */
@@ -243,6 +249,22 @@ static float median_small(const float *v, int n)
     return (n & 1) ? s[n / 2] : 0.5f * (s[n / 2 - 1] + s[n / 2]);
 }
 
+/* Number of ring samples in [a, b] (b - a < HIP__RE_RING_LEN) whose stored value is >= q; the
+ * range is split at the ring's wrap so that each part is a plain loop over contiguous memory. */
+static int ring_count_ge(const hip__re_chan *c, int64_t a, int64_t b, int q)
+{
+    int n = 0;
+    while (a <= b) {
+        int ia = (int)(a & (HIP__RE_RING_LEN - 1));
+        int64_t run = HIP__RE_RING_LEN - ia;
+        int len = (int)(b - a + 1 < run ? b - a + 1 : run);
+        const int16_t *p = c->ring + ia;
+        for (int k = 0; k < len; k++) n += p[k] >= q;
+        a += len;
+    }
+    return n;
+}
+
 /* Smoothed motion (rad/s) at engine index i (only the last HIP__RE_MRING samples are kept). */
 static float motion_at(const hip__re_reps *r, int64_t i) { return 0.001f * (float)r->mring[i & (HIP__RE_MRING - 1)]; }
 
@@ -254,8 +276,9 @@ static float motion_min_back(const hip__re_reps *r, int64_t i, int w)
     if (jlo < r->seg_start) jlo = r->seg_start;
     if (jlo < r->n - HIP__RE_MRING + 1) jlo = r->n - HIP__RE_MRING + 1;
     unsigned m = r->mring[i & (HIP__RE_MRING - 1)];
-    for (int64_t j = i - 1; j >= jlo; j--) {
-        unsigned v = r->mring[j & (HIP__RE_MRING - 1)];
+    int cnt = (int)(i - jlo); /* < HIP__RE_MRING */
+    for (int k = 1, j = (int)(i & (HIP__RE_MRING - 1)); k <= cnt; k++) {
+        unsigned v = r->mring[(j - k) & (HIP__RE_MRING - 1)];
         if (v < m) m = v;
     }
     return 0.001f * (float)m;
@@ -283,7 +306,7 @@ static float chan_delta(const hip__re_reps *r, const hip__re_chan *c, int ch)
 }
 
 /* 3x3 symmetric matrix stored as xx, yy, zz, xy, xz, yz. */
-static void sym_mul(const double *m, const double *v, double *o)
+HIP__RE_INLINE void sym_mul(const double *m, const double *v, double *o)
 {
     o[0] = m[0] * v[0] + m[3] * v[1] + m[4] * v[2];
     o[1] = m[3] * v[0] + m[1] * v[1] + m[5] * v[2];
@@ -294,7 +317,7 @@ static void sym_mul(const double *m, const double *v, double *o)
  * (two power iterations from the previous axis, sign kept continuous) only when iter is set: the
  * axis moves with the pca_tau_s (6 s) memory, so it is refreshed at about 12 Hz
  * (HIP__RE_PCA_ITER_NS), not at the input rate. Returns the centred projection. */
-static double pca_step(double *mu, double *cov, double *e, const double *x, double k, int iter)
+HIP__RE_INLINE double pca_step(double *mu, double *cov, double *e, const double *x, double k, int iter)
 {
     double d[3], t[3], w[3];
     for (int j = 0; j < 3; j++) {
@@ -763,6 +786,7 @@ static void axis_remember(const hip__re_reps *r, hip__re_chan *c)
 {
     const double *e = chan_axis(r, c);
     for (int j = 0; j < 3; j++) c->axis_ref[j] = (float)e[j];
+    c->axis_dirty = 1;
 }
 
 /* The polarity says which sign of the signal is "far"; it refers to the signal axis. When the
@@ -778,6 +802,10 @@ static double axis_cos(const hip__re_reps *r)
 static void axis_check(hip__re_reps *r, int ch, double *cth)
 {
     hip__re_chan *c = &r->ch[ch];
+    /* the test can only change its answer when the axis (refreshed by the front end at most every
+     * HIP__RE_PCA_ITER_NS) or the reference (a polarity decision) changed since the last test */
+    if (!c->axis_dirty) return;
+    c->axis_dirty = 0;
     if (r->cfg.axis_reset_deg <= 0.0f || r->cfg.input == HIP__RE_INPUT_ANGLE) return;
     if (c->pol == 0) return;
     const double *e = chan_axis(r, c);
@@ -813,11 +841,7 @@ static void polarity_update(hip__re_reps *r, hip__re_chan *c)
         while ((float)qa * 0.01f <= mid) qa++;
         while (qa > -32768 && (float)(qa - 1) * 0.01f > mid) qa--;
     }
-    int above = 0, tot = 0;
-    for (int64_t i = a; i <= e0->i; i++) {
-        above += c->ring[i & (HIP__RE_RING_LEN - 1)] >= qa;
-        tot++;
-    }
+    int above = ring_count_ge(c, a, e0->i, qa), tot = (int)(e0->i - a + 1);
     float duty = (float)above / (float)tot;
     c->pol_p += r->cfg.pol_gain * ((0.5f - duty) - c->pol_p);
     pol_decide(r, c);
@@ -1069,6 +1093,13 @@ int hip__re_reps_init(hip__re_reps *r, const hip__re_reps_config *cfg)
 /* Push the front-end outputs y (at time t) onto the 25 Hz grid by linear interpolation. */
 static void grid_feed(hip__re_reps *r, int64_t t, const float *y, float m)
 {
+    if (r->grid_next_ns > t) { /* no engine sample due (input faster than the grid) */
+        for (int ch = 0; ch < r->nchan; ch++) r->y_prev[ch] = y[ch];
+        r->m_prev = m;
+        r->t_prev_ns = t;
+        r->have_prev = 1;
+        return;
+    }
     int sw = still_win(r);
     double cth = 2.0; /* cos of the axis reset threshold, computed when first needed */
     while (r->grid_next_ns <= t) {
@@ -1209,7 +1240,10 @@ static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float
     /* rotation channel: tilt along the principal plane of the gravity direction's motion */
     double kp = dt > 0.0 ? fe->k_pca : 0.0;
     int iter = t >= fe->pca_next_ns;
-    if (iter) fe->pca_next_ns = t + HIP__RE_PCA_ITER_NS;
+    if (iter) {
+        fe->pca_next_ns = t + HIP__RE_PCA_ITER_NS;
+        r->ch[HIP__RE_CH_ROT].axis_dirty = r->ch[HIP__RE_CH_TRANS].axis_dirty = 1;
+    }
     double proj = pca_step(fe->mu, fe->cov, fe->e, fe->u, kp, iter);
     if (proj > 1.0) proj = 1.0;
     if (proj < -1.0) proj = -1.0;

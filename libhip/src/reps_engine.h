@@ -188,7 +188,7 @@ typedef struct {
     int8_t rest_armed;          /* 1: resting; 2: moving again, the next extreme casts the rest vote */
     int8_t restart;             /* the next far candidate follows an axis reset (check overlap) */
     int8_t held_restart;        /* the held rep is the first one after an axis reset */
-    int8_t pad_r;
+    int8_t axis_dirty;          /* the signal axis or axis_ref changed since the last axis check */
     int64_t rest_end_i;         /* engine index where the last rest ended */
     int64_t restart_i;          /* engine index of the last axis reset */
     float pol_s;                /* stillness polarity vote (EMA), > 0: maxima are far */
