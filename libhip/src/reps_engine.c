@@ -22,8 +22,6 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
 
 #define HIP__RE_PI 3.14159265358979323846
 #define HIP__RE_RAD2DEG (180.0 / HIP__RE_PI)
-#define HIP__RE_GRID_NS (1000000000LL / HIP__RE_ENGINE_HZ)
-#define HIP__RE_DT_E (1.0 / HIP__RE_ENGINE_HZ)
 #define HIP__RE_G0 9.81
 /* Small per-sample helpers on the hot path are inlined (an optimisation only: same operations). */
 #if defined(__GNUC__) || defined(__clang__)
@@ -139,6 +137,7 @@ void hip__re_reps_config_default(hip__re_reps_config *c, hip__re_input_mode inpu
     c->still_win_s = 0.3f;
     c->rest_motion = 0.03f;
     c->restart_back_frac = 0.4f;
+    c->engine_hz = input == HIP__RE_INPUT_ANGLE ? HIP__RE_ENGINE_HZ_ANGLE : HIP__RE_ENGINE_HZ_MOTION;
     c->act_tau_s = 2.0f;
     c->trans_bias = 3.0f;
     c->rot_weak = 0.8f;
@@ -221,7 +220,7 @@ static float ring_at(const hip__re_chan *c, int64_t i) { return (float)c->ring[i
 
 static int64_t time_of(const hip__re_reps *r, int64_t i)
 {
-    return r->anchor_ns + (i - r->seg_start) * HIP__RE_GRID_NS;
+    return r->anchor_ns + (i - r->seg_start) * r->grid_ns;
 }
 
 /* Oldest engine index still in the ring and in the current segment (newest is r->n - 1). */
@@ -286,7 +285,7 @@ static float motion_min_back(const hip__re_reps *r, int64_t i, int w)
 
 static int still_win(const hip__re_reps *r)
 {
-    int w = (int)(r->cfg.still_win_s * HIP__RE_ENGINE_HZ + 0.5f);
+    int w = (int)(r->cfg.still_win_s * (float)r->hz + 0.5f);
     if (w > HIP__RE_MRING / 2 - 1) w = HIP__RE_MRING / 2 - 1;
     return w < 0 ? 0 : w;
 }
@@ -382,11 +381,11 @@ static void arbiter_emit_held(hip__re_reps *r, int ch, int at_switch)
     /* after a switch, a rep overlapping the other channel's last event is the same movement */
     if (ch != r->last_emit_ch && c->held_start_i < r->last_emit_end_i) return;
     /* at a switch, a held rep is only worth emitting shortly after it ended */
-    if (at_switch && r->n - 1 - c->held_end_i > (int64_t)(r->cfg.bound_max_s * HIP__RE_ENGINE_HZ)) return;
+    if (at_switch && r->n - 1 - c->held_end_i > (int64_t)(r->cfg.bound_max_s * (float)r->hz)) return;
     /* hard latency bound: a rep whose end lies more than latency_max_s (input time, including the
      * reported smoothing delay and one grid step) in the past is not emitted */
     if (r->cfg.latency_max_s > 0.0f &&
-        (double)(r->n - 1 - c->held_end_i) * HIP__RE_DT_E > (double)r->cfg.latency_max_s - r->cfg.report_delay_s - HIP__RE_DT_E)
+        (double)(r->n - 1 - c->held_end_i) * r->dt_e > (double)r->cfg.latency_max_s - r->cfg.report_delay_s - r->dt_e)
         return;
     c->held.index = ++r->nevents;
     c->held.t_emit_ns = r->t_emit_ns;
@@ -440,10 +439,10 @@ static int64_t hold_limit(const hip__re_reps *r)
 {
     double lim = r->cfg.hold_max_s;
     if (r->cfg.latency_max_s > 0.0f) {
-        double lat = (double)r->cfg.latency_max_s - r->cfg.report_delay_s - 2.0 * HIP__RE_DT_E;
+        double lat = (double)r->cfg.latency_max_s - r->cfg.report_delay_s - 2.0 * r->dt_e;
         if (lat < lim) lim = lat;
     }
-    return lim > 0.0 ? (int64_t)(lim * HIP__RE_ENGINE_HZ) : 0;
+    return lim > 0.0 ? (int64_t)(lim * r->hz) : 0;
 }
 
 /* Channel choice. Rotation (tilt) is the primary signal: it has no drift and no integration
@@ -502,7 +501,7 @@ static float ring_peak_speed(const hip__re_reps *r, const hip__re_chan *c, int64
     for (int64_t i = a; i <= b && i < ia; i++) {
         int64_t i0 = i - 1 < lo ? lo : i - 1, i1 = i + 1 > hi ? hi : i + 1;
         if (i1 <= i0) continue;
-        float v = (float)(fabs((double)ring_at(c, i1) - ring_at(c, i0)) / ((double)(i1 - i0) * HIP__RE_DT_E));
+        float v = (float)(fabs((double)ring_at(c, i1) - ring_at(c, i0)) / ((double)(i1 - i0) * r->dt_e));
         if (v > pk) pk = v;
     }
     if (ia <= ib) {
@@ -516,7 +515,7 @@ static float ring_peak_speed(const hip__re_reps *r, const hip__re_chan *c, int64
         for (int64_t i = ia; i <= ib; i++) {
             int d = (int)c->ring[(i + 1) & (HIP__RE_RING_LEN - 1)] - (int)c->ring[(i - 1) & (HIP__RE_RING_LEN - 1)];
             if (d == dmax || d == -dmax) {
-                float v = (float)(fabs((double)ring_at(c, i + 1) - ring_at(c, i - 1)) / (2.0 * HIP__RE_DT_E));
+                float v = (float)(fabs((double)ring_at(c, i + 1) - ring_at(c, i - 1)) / (2.0 * r->dt_e));
                 if (v > pk) pk = v;
             }
         }
@@ -524,7 +523,7 @@ static float ring_peak_speed(const hip__re_reps *r, const hip__re_chan *c, int64
     for (int64_t i = (ib + 1 > ia ? ib + 1 : ia); i <= b; i++) {
         int64_t i0 = i - 1 < lo ? lo : i - 1, i1 = i + 1 > hi ? hi : i + 1;
         if (i1 <= i0) continue;
-        float v = (float)(fabs((double)ring_at(c, i1) - ring_at(c, i0)) / ((double)(i1 - i0) * HIP__RE_DT_E));
+        float v = (float)(fabs((double)ring_at(c, i1) - ring_at(c, i0)) / ((double)(i1 - i0) * r->dt_e));
         if (v > pk) pk = v;
     }
     return pk;
@@ -536,7 +535,7 @@ static float ring_peak_speed(const hip__re_reps *r, const hip__re_chan *c, int64
 static float ring_ldlj(const hip__re_reps *r, const hip__re_chan *c, int64_t a, int64_t b, float vpk)
 {
     int64_t lo = valid_lo(r), hi = r->n - 1;
-    double dt = HIP__RE_DT_E;
+    double dt = r->dt_e;
     if (b - a < 4 || vpk <= 0.0f) return 0.0f;
     /* third differences of the stored hundredths, summed exactly in integers, scaled once */
     int64_t a2 = a - 2 < lo ? lo + 2 : a, b2 = b + 2 > hi ? hi - 2 : b;
@@ -596,9 +595,9 @@ static void rep_finish(hip__re_reps *r, int ch, hip__re_pending *p, int64_t end_
             in1 = i;
             break;
         }
-    ev.out_s = (float)((double)(in0 - a) * HIP__RE_DT_E);
-    ev.hold_s = (float)((double)(in1 - in0) * HIP__RE_DT_E);
-    ev.back_s = (float)((double)(b - in1) * HIP__RE_DT_E);
+    ev.out_s = (float)((double)(in0 - a) * r->dt_e);
+    ev.hold_s = (float)((double)(in1 - in0) * r->dt_e);
+    ev.back_s = (float)((double)(b - in1) * r->dt_e);
     if (cf->profile.out_is_concentric) {
         ev.concentric_s = ev.out_s;
         ev.eccentric_s = ev.back_s;
@@ -622,7 +621,7 @@ static void rep_finish(hip__re_reps *r, int ch, hip__re_pending *p, int64_t end_
 
     /* Flags against the person's own reference (median of the first ref_reps reps of this
      * channel), or the prescription / profile while no reference exists yet. */
-    float dur = (float)((double)(b - a) * HIP__RE_DT_E);
+    float dur = (float)((double)(b - a) * r->dt_e);
     float ref_exc = 0.0f, ref_dur = 0.0f;
     if (c->nref >= cf->ref_reps && cf->ref_reps > 0) {
         ref_exc = median_small(c->ref_exc, c->nref);
@@ -682,7 +681,7 @@ static void pending_step(hip__re_reps *r, int ch, int64_t i)
 {
     hip__re_chan *c = &r->ch[ch];
     if (!c->pend[0].active && !c->pend[1].active) return;
-    int64_t lim = (int64_t)(r->cfg.bound_max_s * HIP__RE_ENGINE_HZ + 0.5f);
+    int64_t lim = (int64_t)(r->cfg.bound_max_s * (float)r->hz + 0.5f);
     for (int k = 0; k < 2; k++) {
         hip__re_pending *p = &c->pend[k];
         if (!p->active || i <= p->far_i) continue;
@@ -703,7 +702,7 @@ static void pending_step(hip__re_reps *r, int ch, int64_t i)
 static int rep_open(hip__re_reps *r, int ch, const hip__re_ext *far, const hip__re_ext *home, int check_overlap)
 {
     hip__re_chan *c = &r->ch[ch];
-    int64_t lim = (int64_t)(r->cfg.bound_max_s * HIP__RE_ENGINE_HZ + 0.5f);
+    int64_t lim = (int64_t)(r->cfg.bound_max_s * (float)r->hz + 0.5f);
     int64_t lo = valid_lo(r);
     int64_t w0 = far->i - lim;
     if (w0 < lo) w0 = lo;
@@ -925,7 +924,7 @@ static void ext_confirm(hip__re_reps *r, int ch, float v, int64_t i, int type, f
      * known, swings pair in order, the first swing being "out". */
     /* A far extreme confirmed only after confirm_max_s (the signal stayed near it) is a change of
      * posture, not a repetition; refusing it also bounds the event latency. */
-    int late = (r->n - 1 - i) > (int64_t)(r->cfg.confirm_max_s * HIP__RE_ENGINE_HZ);
+    int late = (r->n - 1 - i) > (int64_t)(r->cfg.confirm_max_s * (float)r->hz);
     if (late) {
         if (c->pol != 0 || serial == c->cand_serial) c->cand_serial = serial + 2;
     } else if (c->pol != 0) {
@@ -973,7 +972,7 @@ static void chan_push(hip__re_reps *r, int ch, float s, int sw, float *mmin)
     int still = (still_thr > 0.0f && (double)c->act_var < (double)still_thr * (double)still_thr) ||
                 (r->cfg.input != HIP__RE_INPUT_ANGLE && motion_at(r, i) < r->cfg.rest_motion);
     if (still) {
-        if (++c->still_n >= (int32_t)(r->cfg.still_s * HIP__RE_ENGINE_HZ)) {
+        if (++c->still_n >= (int32_t)(r->cfg.still_s * (float)r->hz)) {
             c->rest_armed = 1;
         }
     } else {
@@ -1076,12 +1075,16 @@ int hip__re_reps_init(hip__re_reps *r, const hip__re_reps_config *cfg)
     if (!r || !cfg) return -1;
     memset(r, 0, sizeof *r);
     r->cfg = *cfg;
+    r->hz = cfg->engine_hz >= 1 && cfg->engine_hz <= 100 ? cfg->engine_hz : HIP__RE_ENGINE_HZ_ANGLE;
+    r->cfg.engine_hz = r->hz;
+    r->dt_e = 1.0 / r->hz;
+    r->grid_ns = 1000000000LL / r->hz;
     r->nchan = cfg->input == HIP__RE_INPUT_ANGLE ? 1 : 2;
     r->sel = HIP__RE_CH_ROT;
     r->last_emit_end_i = -1;
     /* coefficients of the fixed-rate engine, computed once */
-    r->k_act = hip__re_alpha(HIP__RE_DT_E, r->cfg.act_tau_s);
-    r->k_rot_decay = hip__re_exp_neg(HIP__RE_DT_E / r->cfg.rot_mem_s);
+    r->k_act = hip__re_alpha(r->dt_e, r->cfg.act_tau_s);
+    r->k_rot_decay = hip__re_exp_neg(r->dt_e / r->cfg.rot_mem_s);
     r->fe.k_dt = -1.0;
     for (int ch = 0; ch < HIP__RE_NCHAN; ch++) {
         r->ch[ch].cand_serial = 1;
@@ -1123,7 +1126,7 @@ static void grid_feed(hip__re_reps *r, int64_t t, const float *y, float m)
         }
         r->n++;
         arbiter_update(r);
-        r->grid_next_ns += HIP__RE_GRID_NS;
+        r->grid_next_ns += r->grid_ns;
     }
     for (int ch = 0; ch < r->nchan; ch++) r->y_prev[ch] = y[ch];
     r->m_prev = m;

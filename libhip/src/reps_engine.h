@@ -12,8 +12,9 @@
  *                               streaming PCA -> displacement along the motion axis [cm]
  *          angle input:         the given angle [deg] feeds the rotation channel directly
  *          motion measure:      |gyro| (or the angular speed of the gravity direction)
- *          all: two cascaded 1st-order low-passes, then resampling to a fixed 25 Hz grid
- *     -> REP ENGINE (fixed 25 Hz, one instance per channel, identical code)
+ *          all: two cascaded 1st-order low-passes, then resampling to a fixed-rate grid
+ *          (25 Hz for angle input, 10 Hz for the IMU and accelerometer front ends)
+ *     -> REP ENGINE (fixed grid rate, one instance per channel, identical code)
  *          zig-zag extremes with adaptive hysteresis -> polarity (which extreme is "far":
  *          dwell vote, stillness vote, rest vote; forgotten when the signal axis turns) ->
  *          pairing -> reps -> boundaries, phases, speed, smoothness, flags
@@ -39,9 +40,13 @@
 extern "C" {
 #endif
 
-/* Fixed internal rate of the rep engine and the length of its history (power of two). */
-#define HIP__RE_ENGINE_HZ 25
-#define HIP__RE_RING_LEN 256 /* 10.24 s of history per channel at 25 Hz */
+/* Fixed internal rate of the rep engine (per input mode, hip__re_engine_hz()) and the length of
+ * its history (power of two). Angle input keeps the 25 Hz grid it was tuned on; the IMU and
+ * accelerometer front ends feed a 10 Hz grid: their smoothed signals hold nothing above ~1.5 Hz,
+ * and the engine then costs 2.5 times less (same dev-set counts or better, docs/detector.md). */
+#define HIP__RE_ENGINE_HZ_ANGLE 25
+#define HIP__RE_ENGINE_HZ_MOTION 10
+#define HIP__RE_RING_LEN 256 /* 10.24 s of history per channel at 25 Hz, 25.6 s at 10 Hz */
 #define HIP__RE_EVQ_LEN 12   /* output event queue (HIPTRACK_REPS_QUEUE) */
 #define HIP__RE_NCHAN 2
 #define HIP__RE_MRING 16  /* motion history for the stillness of extremes (power of two) */
@@ -138,6 +143,7 @@ typedef struct {
     float restart_back_frac; /* the first rep after an axis reset is a change of posture, not a rep,
                               * when its return swing overshoots home by more than this x its
                               * excursion before its phase is confirmed (0 = off) */
+    int engine_hz;        /* rate of the engine grid, 1..100 (default by input mode, see above) */
 } hip__re_reps_config;
 
 /* One repetition. Times are stream timestamps (ns) shifted back by report_delay_s. */
@@ -234,6 +240,9 @@ typedef struct {
     hip__re_chan ch[HIP__RE_NCHAN];
     int nchan;
     /* time base */
+    int32_t hz;                 /* engine grid rate (cfg.engine_hz, validated) */
+    double dt_e;                /* engine grid step, s */
+    int64_t grid_ns;            /* engine grid step, ns */
     int64_t t_prev_ns, t_emit_ns;
     int have_prev;
     int64_t grid_next_ns;       /* next engine grid time */
