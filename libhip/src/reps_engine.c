@@ -29,7 +29,12 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
 #else
 #define HIP__RE_INLINE static inline
 #endif
-#define HIP__RE_PCA_ITER_NS 80000000LL /* principal axes refreshed at most every 80 ms */
+#define HIP__RE_PCA_ITER_NS 80000000LL
+/* The IMU/accelerometer front end runs at most once per HIP__RE_FE_STEP_NS of input time: faster
+ * input is averaged over blocks (a box anti-alias filter; the gyro mean times the block time is
+ * the rotation over the block), so 25-200 Hz input costs a few additions per raw sample plus one
+ * front-end step per block. */
+#define HIP__RE_FE_STEP_NS 40000000LL /* principal axes refreshed at most every 80 ms */
 
 /* ------------------------------------------------------------------------------------------ */
 /* Deterministic elementary functions                                                          */
@@ -1099,7 +1104,7 @@ static void grid_feed(hip__re_reps *r, int64_t t, const float *y, float m)
     if (r->grid_next_ns > t) { /* no engine sample due (input faster than the grid) */
         for (int ch = 0; ch < r->nchan; ch++) r->y_prev[ch] = y[ch];
         r->m_prev = m;
-        r->t_prev_ns = t;
+        r->t_prev_ns = r->t_out_ns = t;
         r->have_prev = 1;
         return;
     }
@@ -1108,10 +1113,10 @@ static void grid_feed(hip__re_reps *r, int64_t t, const float *y, float m)
     while (r->grid_next_ns <= t) {
         float v[HIP__RE_NCHAN];
         float mv = m;
-        if (!r->have_prev || t == r->t_prev_ns) {
+        if (!r->have_prev || t == r->t_out_ns) {
             for (int ch = 0; ch < r->nchan; ch++) v[ch] = y[ch];
         } else {
-            double f = (double)(r->grid_next_ns - r->t_prev_ns) / (double)(t - r->t_prev_ns);
+            double f = (double)(r->grid_next_ns - r->t_out_ns) / (double)(t - r->t_out_ns);
             for (int ch = 0; ch < r->nchan; ch++) v[ch] = (float)(r->y_prev[ch] + f * (y[ch] - r->y_prev[ch]));
             mv = (float)(r->m_prev + f * (m - r->m_prev));
         }
@@ -1130,7 +1135,7 @@ static void grid_feed(hip__re_reps *r, int64_t t, const float *y, float m)
     }
     for (int ch = 0; ch < r->nchan; ch++) r->y_prev[ch] = y[ch];
     r->m_prev = m;
-    r->t_prev_ns = t;
+    r->t_prev_ns = r->t_out_ns = t;
     r->have_prev = 1;
 }
 
@@ -1190,10 +1195,10 @@ static float smooth(hip__re_reps *r, int ch, double x, double dt)
     return (float)lp[1];
 }
 
-static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float *g, int has_gyro)
+/* One front-end step at time t over dt seconds (0: first sample of a segment) with the mean
+ * acceleration a and angular rate g of the block. */
+static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *g, int has_gyro, double dt)
 {
-    double dt = time_step(r, t);
-    if (dt < 0.0) return;
     if (dt > 0.0) coef_update(r, dt);
     hip__re_front *fe = &r->fe;
     const hip__re_reps_config *cf = &r->cfg;
@@ -1296,6 +1301,48 @@ static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float
     grid_feed(r, t, y, fe->mlp[1]);
 }
 
+/* Process the raw samples of the current block (if any) as one front-end step at time t. */
+static void block_flush(hip__re_reps *r, int64_t t, int has_gyro)
+{
+    hip__re_front *fe = &r->fe;
+    if (fe->blk_n == 0) return;
+    float a[3], g[3], inv = 1.0f / (float)fe->blk_n;
+    for (int j = 0; j < 3; j++) {
+        a[j] = fe->blk_a[j] * inv;
+        g[j] = fe->blk_g[j] * inv;
+        fe->blk_a[j] = fe->blk_g[j] = 0.0f;
+    }
+    fe->blk_n = 0;
+    front_step(r, t, a, g, has_gyro, (double)(t - r->t_out_ns) * 1e-9);
+}
+
+static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float *g, int has_gyro)
+{
+    hip__re_front *fe = &r->fe;
+    /* a gap ends the segment in time_step(): the samples before it are processed first */
+    if (fe->blk_n > 0 && t > r->t_prev_ns && (double)(t - r->t_prev_ns) * 1e-9 > r->cfg.gap_s)
+        block_flush(r, r->t_prev_ns, has_gyro);
+    double dt = time_step(r, t);
+    if (dt < 0.0) return;
+    if (dt == 0.0) { /* first sample of a segment: processed at once */
+        fe->blk_n = 0;
+        for (int j = 0; j < 3; j++) fe->blk_a[j] = fe->blk_g[j] = 0.0f;
+        front_step(r, t, a, g, has_gyro, 0.0);
+        return;
+    }
+    if (fe->blk_n == 0 && t - r->t_out_ns >= HIP__RE_FE_STEP_NS) { /* input at or below the step rate */
+        front_step(r, t, a, g, has_gyro, dt);
+        return;
+    }
+    for (int j = 0; j < 3; j++) {
+        fe->blk_a[j] += a[j];
+        fe->blk_g[j] += g[j];
+    }
+    fe->blk_n++;
+    r->t_prev_ns = t;
+    if (t - r->t_out_ns >= HIP__RE_FE_STEP_NS) block_flush(r, t, has_gyro);
+}
+
 void hip__re_reps_push_imu(hip__re_reps *r, int64_t t_ns, float ax, float ay, float az,
                       float gx, float gy, float gz)
 {
@@ -1321,5 +1368,7 @@ void hip__re_reps_push_angle(hip__re_reps *r, int64_t t_ns, float angle_deg)
 
 void hip__re_reps_flush(hip__re_reps *r)
 {
+    if (r->cfg.input != HIP__RE_INPUT_ANGLE && r->have_prev)
+        block_flush(r, r->t_prev_ns, r->cfg.input == HIP__RE_INPUT_IMU);
     for (int ch = 0; ch < r->nchan; ch++) chan_end_segment(r, ch, 1);
 }

@@ -231,6 +231,8 @@ typedef struct {
     /* filter coefficients for the time step k_dt (s; < 0: none yet), recomputed when dt changes */
     double k_dt, k_lp, k_cf, k_acc, k_g, k_pca, k_hp, k_leak;
     int64_t pca_next_ns;        /* the principal axes are next refreshed at this input time */
+    float blk_a[3], blk_g[3];   /* sums of the raw samples not yet processed (decimation block) */
+    int32_t blk_n;              /* number of raw samples in those sums */
     int started;
 } hip__re_front;
 
@@ -243,7 +245,8 @@ typedef struct {
     int32_t hz;                 /* engine grid rate (cfg.engine_hz, validated) */
     double dt_e;                /* engine grid step, s */
     int64_t grid_ns;            /* engine grid step, ns */
-    int64_t t_prev_ns, t_emit_ns;
+    int64_t t_prev_ns, t_emit_ns; /* last accepted input sample; sample being processed */
+    int64_t t_out_ns;           /* time of the last front-end output (y_prev, m_prev) */
     int have_prev;
     int64_t grid_next_ns;       /* next engine grid time */
     int64_t n;                  /* engine samples pushed (global index) */
