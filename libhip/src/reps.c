@@ -334,6 +334,29 @@ hip_status hip_reps_push_block(hip_reps *r, const int64_t *t_ns, const float *sa
     if (!consumed_out || (count && (!t_ns || !samples)))
         return seterr(r, HIP_ERR_INVALID, "t_ns, samples and consumed_out must not be NULL");
     size_t w = hip_reps_input_width(r->input);
+    if (r->input == HIP_REPS_INPUT_IMU) {
+        /* The common case in one tight loop: check_sample's tests inline (the same conditions);
+         * a sample failing one goes through check_sample for its message. */
+        size_t i = 0;
+        for (; i < count; i++) {
+            const float *s = samples + i * 6;
+            if (r->engine.qlen > HIP__RE_EVQ_LEN - HIPTRACK_REPS_PUSH_ROOM) break;
+            int bad = !(fabsf(s[0]) <= 1000.0f) | !(fabsf(s[1]) <= 1000.0f) | !(fabsf(s[2]) <= 1000.0f) |
+                      !(fabsf(s[3]) <= 100.0f) | !(fabsf(s[4]) <= 100.0f) | !(fabsf(s[5]) <= 100.0f) |
+                      (r->engine.have_prev && t_ns[i] <= r->engine.t_prev_ns);
+            if (bad) {
+                hip_status st = check_sample(r, t_ns[i], s);
+                if (st != HIP_OK) {
+                    *consumed_out = i;
+                    return st;
+                }
+            }
+            hip__re_reps_push_imu(&r->engine, t_ns[i], s[0], s[1], s[2], s[3], s[4], s[5]);
+            r->samples++;
+        }
+        *consumed_out = i;
+        return HIP_OK;
+    }
     for (size_t i = 0; i < count; i++) {
         /* A full queue ends the block early without an error (drain, then push the rest). */
         if (r->engine.qlen > HIP__RE_EVQ_LEN - HIPTRACK_REPS_PUSH_ROOM) return HIP_OK;

@@ -1319,28 +1319,32 @@ static void block_flush(hip__re_reps *r, int64_t t, int has_gyro)
 static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float *g, int has_gyro)
 {
     hip__re_front *fe = &r->fe;
-    /* a gap ends the segment in time_step(): the samples before it are processed first */
-    if (fe->blk_n > 0 && t > r->t_prev_ns && (double)(t - r->t_prev_ns) * 1e-9 > r->cfg.gap_s)
+    r->t_emit_ns = t;
+    if (r->have_prev && t > r->t_prev_ns) {
+        double dt = (double)(t - r->t_prev_ns) * 1e-9;
+        if (!(dt > r->cfg.gap_s)) {
+            if (fe->blk_n == 0 && t - r->t_out_ns >= HIP__RE_FE_STEP_NS) { /* input at or below the step rate */
+                front_step(r, t, a, g, has_gyro, dt);
+                return;
+            }
+            /* faster input: add the sample to the block; one front-end step per block */
+            for (int j = 0; j < 3; j++) {
+                fe->blk_a[j] += a[j];
+                fe->blk_g[j] += g[j];
+            }
+            fe->blk_n++;
+            r->t_prev_ns = t;
+            if (t - r->t_out_ns >= HIP__RE_FE_STEP_NS) block_flush(r, t, has_gyro);
+            return;
+        }
+        /* a gap ends the segment in time_step(): the samples before it are processed first */
         block_flush(r, r->t_prev_ns, has_gyro);
-    double dt = time_step(r, t);
-    if (dt < 0.0) return;
-    if (dt == 0.0) { /* first sample of a segment: processed at once */
-        fe->blk_n = 0;
-        for (int j = 0; j < 3; j++) fe->blk_a[j] = fe->blk_g[j] = 0.0f;
-        front_step(r, t, a, g, has_gyro, 0.0);
-        return;
     }
-    if (fe->blk_n == 0 && t - r->t_out_ns >= HIP__RE_FE_STEP_NS) { /* input at or below the step rate */
-        front_step(r, t, a, g, has_gyro, dt);
-        return;
-    }
-    for (int j = 0; j < 3; j++) {
-        fe->blk_a[j] += a[j];
-        fe->blk_g[j] += g[j];
-    }
-    fe->blk_n++;
-    r->t_prev_ns = t;
-    if (t - r->t_out_ns >= HIP__RE_FE_STEP_NS) block_flush(r, t, has_gyro);
+    if (time_step(r, t) < 0.0) return;
+    /* first sample of a segment (time_step returned 0): processed at once */
+    fe->blk_n = 0;
+    for (int j = 0; j < 3; j++) fe->blk_a[j] = fe->blk_g[j] = 0.0f;
+    front_step(r, t, a, g, has_gyro, 0.0);
 }
 
 void hip__re_reps_push_imu(hip__re_reps *r, int64_t t_ns, float ax, float ay, float az,
