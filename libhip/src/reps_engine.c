@@ -803,7 +803,7 @@ static double axis_cos(const hip__re_reps *r)
     return 1.0 - 2.0 * s * s;
 }
 
-static void axis_check(hip__re_reps *r, int ch, double *cth)
+static void axis_check(hip__re_reps *r, int ch)
 {
     hip__re_chan *c = &r->ch[ch];
     /* the test can only change its answer when the axis (refreshed by the front end at most every
@@ -814,8 +814,7 @@ static void axis_check(hip__re_reps *r, int ch, double *cth)
     if (c->pol == 0) return;
     const double *e = chan_axis(r, c);
     double d = e[0] * c->axis_ref[0] + e[1] * c->axis_ref[1] + e[2] * c->axis_ref[2];
-    if (*cth > 1.5) *cth = axis_cos(r);
-    if (d < *cth) {
+    if (d < r->axis_cth) {
         c->pol = 0;
         c->pol_p = 0.0f;
         c->pol_s = 0.0f;
@@ -1090,6 +1089,8 @@ int hip__re_reps_init(hip__re_reps *r, const hip__re_reps_config *cfg)
     /* coefficients of the fixed-rate engine, computed once */
     r->k_act = hip__re_alpha(r->dt_e, r->cfg.act_tau_s);
     r->k_rot_decay = hip__re_exp_neg(r->dt_e / r->cfg.rot_mem_s);
+    r->axis_cth = axis_cos(r);
+    r->still_w = still_win(r);
     r->fe.k_dt = -1.0;
     for (int ch = 0; ch < HIP__RE_NCHAN; ch++) {
         r->ch[ch].cand_serial = 1;
@@ -1108,8 +1109,7 @@ static void grid_feed(hip__re_reps *r, int64_t t, const float *y, float m)
         r->have_prev = 1;
         return;
     }
-    int sw = still_win(r);
-    double cth = 2.0; /* cos of the axis reset threshold, computed when first needed */
+    int sw = r->still_w;
     while (r->grid_next_ns <= t) {
         float v[HIP__RE_NCHAN];
         float mv = m;
@@ -1126,7 +1126,7 @@ static void grid_feed(hip__re_reps *r, int64_t t, const float *y, float m)
          * when a channel first needs it */
         float mmin = -1.0f;
         for (int ch = 0; ch < r->nchan; ch++) {
-            axis_check(r, ch, &cth);
+            axis_check(r, ch);
             chan_push(r, ch, v[ch], sw, &mmin);
         }
         r->n++;

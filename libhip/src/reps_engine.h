@@ -259,6 +259,8 @@ typedef struct {
     int sel;
     double rot_peak;            /* decaying peak of rotation activity */
     double k_act, k_rot_decay;  /* fixed-rate coefficients (activity EW gain, rot_peak decay) */
+    double axis_cth;            /* cos(axis_reset_deg) */
+    int32_t still_w;            /* still window in engine samples */
     int64_t last_emit_end_i;
     int last_emit_ch;
     /* event queue */
