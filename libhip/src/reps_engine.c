@@ -535,7 +535,7 @@ static float ring_peak_speed(const hip__re_reps *r, const hip__re_chan *c, int64
 }
 
 /* Log dimensionless jerk, velocity based (Balasubramanian et al. 2015, IEEE TBME 62(2)):
- * LDLJ = -ln( T^3 / v_peak^2 * integral (d^2 v / dt^2)^2 dt ), on the smoothed 25 Hz signal.
+ * LDLJ = -ln( T^3 / v_peak^2 * integral (d^2 v / dt^2)^2 dt ), on the smoothed signal on the engine grid.
  * A clean minimum-jerk reach gives about -6 to -7 on this signal; more negative = less smooth. */
 static float ring_ldlj(const hip__re_reps *r, const hip__re_chan *c, int64_t a, int64_t b, float vpk)
 {
@@ -1099,7 +1099,7 @@ int hip__re_reps_init(hip__re_reps *r, const hip__re_reps_config *cfg)
     return 0;
 }
 
-/* Push the front-end outputs y (at time t) onto the 25 Hz grid by linear interpolation. */
+/* Push the front-end outputs y (at time t) onto the engine grid by linear interpolation. */
 static void grid_feed(hip__re_reps *r, int64_t t, const float *y, float m)
 {
     if (r->grid_next_ns > t) { /* no engine sample due (input faster than the grid) */

@@ -176,7 +176,7 @@ typedef struct {                /* a rep whose far extreme is confirmed, end not
 } hip__re_pending;
 
 typedef struct {
-    int16_t ring[HIP__RE_RING_LEN];  /* smoothed signal on the 25 Hz grid, 1/100 units (deg, cm) */
+    int16_t ring[HIP__RE_RING_LEN];  /* smoothed signal on the engine grid, 1/100 units (deg, cm) */
     /* zig-zag */
     int dir;                    /* 0 undecided, +1 tracking a max, -1 tracking a min */
     float run_v, lo_v, hi_v;
@@ -254,7 +254,7 @@ typedef struct {
     int64_t anchor_ns;          /* time of engine index seg_start */
     float y_prev[HIP__RE_NCHAN];     /* front-end outputs at t_prev (for interpolation) */
     float m_prev;               /* smoothed motion measure at t_prev */
-    uint16_t mring[HIP__RE_MRING];   /* smoothed motion on the 25 Hz grid, mrad/s (saturating) */
+    uint16_t mring[HIP__RE_MRING];   /* smoothed motion on the engine grid, mrad/s (saturating) */
     /* arbiter */
     int sel;
     double rot_peak;            /* decaying peak of rotation activity */
