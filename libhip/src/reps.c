@@ -452,6 +452,10 @@ static int state_valid(const hip__re_reps *s, hip_reps_input input)
         s->qlen < 0 || s->qlen > HIP__RE_EVQ_LEN)
         return 0;
     if ((int)s->cfg.input != (int)input || s->cfg.ref_reps < 1 || s->cfg.ref_reps > 5) return 0;
+    /* the engine grid (a zero step would never advance) and the decimation block */
+    if (s->hz < 1 || s->hz > 100 || s->hz != s->cfg.engine_hz || s->grid_ns != 1000000000LL / s->hz ||
+        s->dt_e != 1.0 / s->hz || s->still_w < 0 || s->still_w >= HIP__RE_MRING || s->fe.blk_n < 0)
+        return 0;
     for (int ch = 0; ch < HIP__RE_NCHAN; ch++) {
         const hip__re_chan *c = &s->ch[ch];
         if (c->nswing < 0 || c->nswing > 4 || c->nref < 0 || c->nref > 4 || c->dir < -1 || c->dir > 1)
