@@ -879,10 +879,11 @@ static void polarity_update(hip__re_reps *r, hip__re_chan *c)
     if (a < lo) a = lo; /* cycles longer than the history: use its recent part */
     if (e0->i - a < 2) return;
     /* With a prescribed hold at the far point the far point is where the body dwells, so the dwell
-     * vote would point the wrong way: it does not decide the first polarity there (in-order pairing
-     * and the rest vote do; uci-s1-e5, a 4 s hold, locked onto the return half). Not for angle
+     * vote points the wrong way: it neither decides nor flips the polarity there (in-order pairing,
+     * the stillness and the rest vote do). Without this, uci-s1-e5 (4 s holds) locked onto the
+     * return half and simulated bridges (3 s holds) flipped before their last rep. Not for angle
      * input, whose events stay those of the detector it was tuned with. */
-    if (r->cfg.input != HIP__RE_INPUT_ANGLE && r->cfg.profile.hold_s > 0.0f && c->pol == 0) return;
+    if (r->cfg.input != HIP__RE_INPUT_ANGLE && r->cfg.profile.hold_s > 0.0f) return;
     float mid = 0.5f * (e1->v + 0.5f * (e2->v + e0->v));
     /* ring_at() is monotonic in the stored integer: find the smallest integer above mid once */
     int qa;
