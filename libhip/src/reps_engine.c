@@ -29,12 +29,12 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
 #else
 #define HIP__RE_INLINE static inline
 #endif
-#define HIP__RE_PCA_ITER_NS 80000000LL
+#define HIP__RE_PCA_ITER_NS 80000000LL /* principal axes refreshed at most every 80 ms */
 /* The IMU/accelerometer front end runs at most once per HIP__RE_FE_STEP_NS of input time: faster
  * input is averaged over blocks (a box anti-alias filter; the gyro mean times the block time is
  * the rotation over the block), so 25-200 Hz input costs a few additions per raw sample plus one
- * front-end step per block. */
-#define HIP__RE_FE_STEP_NS 40000000LL /* principal axes refreshed at most every 80 ms */
+ * front-end step per block (input at 25 Hz or slower: one step per sample, as before). */
+#define HIP__RE_FE_STEP_NS 40000000LL
 
 /* ------------------------------------------------------------------------------------------ */
 /* Deterministic elementary functions                                                          */

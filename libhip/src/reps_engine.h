@@ -40,10 +40,11 @@
 extern "C" {
 #endif
 
-/* Fixed internal rate of the rep engine (per input mode, hip__re_engine_hz()) and the length of
- * its history (power of two). Angle input keeps the 25 Hz grid it was tuned on; the IMU and
- * accelerometer front ends feed a 10 Hz grid: their smoothed signals hold nothing above ~1.5 Hz,
- * and the engine then costs 2.5 times less (same dev-set counts or better, docs/detector.md). */
+/* Fixed internal rate of the rep engine, per input mode (cfg.engine_hz, set by
+ * hip__re_reps_config_default), and the length of its history (power of two). Angle input keeps
+ * the 25 Hz grid it was tuned on; the IMU and accelerometer front ends feed a 10 Hz grid: their
+ * smoothed signals hold nothing above ~1.5 Hz, and the engine then costs 2.5 times less (same
+ * dev-set counts or better, docs/detector.md). */
 #define HIP__RE_ENGINE_HZ_ANGLE 25
 #define HIP__RE_ENGINE_HZ_MOTION 10
 #define HIP__RE_RING_LEN 256 /* 10.24 s of history per channel at 25 Hz, 25.6 s at 10 Hz */
