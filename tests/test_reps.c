@@ -632,6 +632,86 @@ static void test_null_handles(void **state)
     hip_reps_destroy(r);
 }
 
+/* Angle streams made with arithmetic only (no libm, so the same on every platform): reps shaped by
+ * smoothstep rises and falls with holds, LCG noise, timestamp jitter and one gap. */
+static uint64_t golden_fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * 1099511628211ull;
+    return h;
+}
+
+static double golden_shape(double x) { return x <= 0 ? 0 : x >= 1 ? 1 : x * x * (3 - 2 * x); }
+
+static uint64_t angle_events_hash(double rate_hz, uint32_t seed, size_t *n_events)
+{
+    hip_reps_config cfg;
+    hip_reps_config_init(&cfg, HIP_REPS_INPUT_ANGLE);
+    hip_reps *r = NULL;
+    assert_int_equal(hip_reps_create(&cfg, &r), HIP_OK);
+    uint64_t h = 1469598103934665603ull, lcg = seed;
+    double t = 0.0;
+    *n_events = 0;
+    for (int set = 0; set < 2; set++) {
+        for (int rep = 0; rep < 8; rep++) {
+            lcg = lcg * 6364136223846793005ull + 1442695040888963407ull;
+            double up = 0.8 + (double)(lcg >> 40) / 16777216.0 * 1.2, hold = (double)((lcg >> 20) & 0xFFFFF) / 1048576.0;
+            double amp = 25.0 + (double)((lcg >> 8) & 0xFFF) / 4096.0 * 50.0, dur = 2 * up + hold + 0.7;
+            for (double tau = 0.0; tau < dur;) {
+                double x = tau < up ? golden_shape(tau / up)
+                         : tau < up + hold ? 1.0 : golden_shape(1.0 - (tau - up - hold) / up);
+                lcg = lcg * 6364136223846793005ull + 1442695040888963407ull;
+                float v = (float)(10.0 + amp * x + ((double)(lcg >> 40) / 16777216.0 - 0.5) * 1.5);
+                assert_int_equal(hip_reps_push(r, (int64_t)(t * 1e9), &v), HIP_OK);
+                hip_rep_event e;
+                while (hip_reps_next_event(r, &e) == HIP_OK) {
+                    h = golden_fnv(h, &e.index, sizeof e.index);
+                    h = golden_fnv(h, &e.flags, sizeof e.flags);
+                    int64_t ts[4] = {e.start_ns, e.peak_ns, e.end_ns, e.emitted_ns};
+                    double vs[7] = {e.excursion_deg, e.travel_cm, e.concentric_s, e.eccentric_s, e.hold_s, e.peak_speed_dps, e.smoothness};
+                    h = golden_fnv(h, ts, sizeof ts);
+                    h = golden_fnv(h, vs, sizeof vs);
+                    (*n_events)++;
+                }
+                double step = (0.85 + (double)((lcg >> 10) & 0x3FF) / 1024.0 * 0.3) / rate_hz;
+                tau += step;
+                t += step;
+            }
+        }
+        t += 2.5; /* a gap between the sets */
+    }
+    assert_int_equal(hip_reps_finish(r), HIP_OK);
+    hip_rep_event e;
+    while (hip_reps_next_event(r, &e) == HIP_OK) {
+        h = golden_fnv(h, &e.index, sizeof e.index);
+        (*n_events)++;
+    }
+    hip_reps_destroy(r);
+    return h;
+}
+
+/* Angle input (the camera-pose front end feeds it) keeps exactly the events of the 25 Hz engine it
+ * was tuned on: hashes of every event field recorded with the detector before the IMU/accelerometer
+ * engine moved to its own rate (commit 1c3cfcd). A change here changes ANGLE behaviour: tell the
+ * camera-pose side and re-record only on purpose. Needs the same floats on every platform (the
+ * stream uses no libm; this file is compiled with -ffp-contract=off). */
+static void test_angle_events_unchanged(void **state)
+{
+    (void)state;
+    static const struct { double rate_hz; size_t n; uint64_t hash; } golden[] = {
+        {10, 16, 0x6c0ec67ed9f01772ull},
+        {30, 16, 0x6edbf79745e0c349ull},
+        {100, 16, 0x85a0b11070ad134aull},
+        {200, 16, 0xba2250ae8e5c6679ull},
+    };
+    for (uint32_t k = 0; k < 4; k++) {
+        size_t n = 0;
+        uint64_t h = angle_events_hash(golden[k].rate_hz, 11u + k, &n);
+        assert_int_equal(n, golden[k].n);
+        assert_true(h == golden[k].hash);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -648,6 +728,7 @@ int main(void)
         cmocka_unit_test(test_counts_simulated_exercises),
         cmocka_unit_test(test_counts_at_any_rate),
         cmocka_unit_test(test_flags_against_prescription),
+        cmocka_unit_test(test_angle_events_unchanged),
         cmocka_unit_test(test_null_handles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,7 +15,7 @@
 #define HIP__SNAP_MAGIC 0x50414E53u        /* "SNAP" */
 #define HIP__SNAP_FORMAT 1u                /* snapshot header layout */
 /* Bump when hip__re_reps changes layout or meaning: old snapshots are then refused. */
-#define HIP__SNAP_ENGINE_VERSION 3u
+#define HIP__SNAP_ENGINE_VERSION 4u
 #define HIP__ERRMSG 80
 
 struct hip_reps {
@@ -334,6 +334,29 @@ hip_status hip_reps_push_block(hip_reps *r, const int64_t *t_ns, const float *sa
     if (!consumed_out || (count && (!t_ns || !samples)))
         return seterr(r, HIP_ERR_INVALID, "t_ns, samples and consumed_out must not be NULL");
     size_t w = hip_reps_input_width(r->input);
+    if (r->input == HIP_REPS_INPUT_IMU) {
+        /* The common case in one tight loop: check_sample's tests inline (the same conditions);
+         * a sample failing one goes through check_sample for its message. */
+        size_t i = 0;
+        for (; i < count; i++) {
+            const float *s = samples + i * 6;
+            if (r->engine.qlen > HIP__RE_EVQ_LEN - HIPTRACK_REPS_PUSH_ROOM) break;
+            int bad = !(fabsf(s[0]) <= 1000.0f) | !(fabsf(s[1]) <= 1000.0f) | !(fabsf(s[2]) <= 1000.0f) |
+                      !(fabsf(s[3]) <= 100.0f) | !(fabsf(s[4]) <= 100.0f) | !(fabsf(s[5]) <= 100.0f) |
+                      (r->engine.have_prev && t_ns[i] <= r->engine.t_prev_ns);
+            if (bad) {
+                hip_status st = check_sample(r, t_ns[i], s);
+                if (st != HIP_OK) {
+                    *consumed_out = i;
+                    return st;
+                }
+            }
+            hip__re_reps_push_imu(&r->engine, t_ns[i], s[0], s[1], s[2], s[3], s[4], s[5]);
+            r->samples++;
+        }
+        *consumed_out = i;
+        return HIP_OK;
+    }
     for (size_t i = 0; i < count; i++) {
         /* A full queue ends the block early without an error (drain, then push the rest). */
         if (r->engine.qlen > HIP__RE_EVQ_LEN - HIPTRACK_REPS_PUSH_ROOM) return HIP_OK;
@@ -429,6 +452,10 @@ static int state_valid(const hip__re_reps *s, hip_reps_input input)
         s->qlen < 0 || s->qlen > HIP__RE_EVQ_LEN)
         return 0;
     if ((int)s->cfg.input != (int)input || s->cfg.ref_reps < 1 || s->cfg.ref_reps > 5) return 0;
+    /* the engine grid (a zero step would never advance) and the decimation block */
+    if (s->hz < 1 || s->hz > 100 || s->hz != s->cfg.engine_hz || s->grid_ns != 1000000000LL / s->hz ||
+        s->dt_e != 1.0 / s->hz || s->still_w < 0 || s->still_w >= HIP__RE_MRING || s->fe.blk_n < 0)
+        return 0;
     for (int ch = 0; ch < HIP__RE_NCHAN; ch++) {
         const hip__re_chan *c = &s->ch[ch];
         if (c->nswing < 0 || c->nswing > 4 || c->nref < 0 || c->nref > 4 || c->dir < -1 || c->dir > 1)

@@ -22,10 +22,19 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
 
 #define HIP__RE_PI 3.14159265358979323846
 #define HIP__RE_RAD2DEG (180.0 / HIP__RE_PI)
-#define HIP__RE_GRID_NS (1000000000LL / HIP__RE_ENGINE_HZ)
-#define HIP__RE_DT_E (1.0 / HIP__RE_ENGINE_HZ)
 #define HIP__RE_G0 9.81
+/* Small per-sample helpers on the hot path are inlined (an optimisation only: same operations). */
+#if defined(__GNUC__) || defined(__clang__)
+#define HIP__RE_INLINE static inline __attribute__((always_inline))
+#else
+#define HIP__RE_INLINE static inline
+#endif
 #define HIP__RE_PCA_ITER_NS 80000000LL /* principal axes refreshed at most every 80 ms */
+/* The IMU/accelerometer front end runs at most once per HIP__RE_FE_STEP_NS of input time: faster
+ * input is averaged over blocks (a box anti-alias filter; the gyro mean times the block time is
+ * the rotation over the block), so 25-200 Hz input costs a few additions per raw sample plus one
+ * front-end step per block (input at 25 Hz or slower: one step per sample, as before). */
+#define HIP__RE_FE_STEP_NS 40000000LL
 
 /* ------------------------------------------------------------------------------------------ */
 /* Deterministic elementary functions                                                          */
@@ -133,6 +142,7 @@ void hip__re_reps_config_default(hip__re_reps_config *c, hip__re_input_mode inpu
     c->still_win_s = 0.3f;
     c->rest_motion = 0.03f;
     c->restart_back_frac = 0.4f;
+    c->engine_hz = input == HIP__RE_INPUT_ANGLE ? HIP__RE_ENGINE_HZ_ANGLE : HIP__RE_ENGINE_HZ_MOTION;
     c->act_tau_s = 2.0f;
     c->trans_bias = 3.0f;
     c->rot_weak = 0.8f;
@@ -215,7 +225,7 @@ static float ring_at(const hip__re_chan *c, int64_t i) { return (float)c->ring[i
 
 static int64_t time_of(const hip__re_reps *r, int64_t i)
 {
-    return r->anchor_ns + (i - r->seg_start) * HIP__RE_GRID_NS;
+    return r->anchor_ns + (i - r->seg_start) * r->grid_ns;
 }
 
 /* Oldest engine index still in the ring and in the current segment (newest is r->n - 1). */
@@ -243,6 +253,22 @@ static float median_small(const float *v, int n)
     return (n & 1) ? s[n / 2] : 0.5f * (s[n / 2 - 1] + s[n / 2]);
 }
 
+/* Number of ring samples in [a, b] (b - a < HIP__RE_RING_LEN) whose stored value is >= q; the
+ * range is split at the ring's wrap so that each part is a plain loop over contiguous memory. */
+static int ring_count_ge(const hip__re_chan *c, int64_t a, int64_t b, int q)
+{
+    int n = 0;
+    while (a <= b) {
+        int ia = (int)(a & (HIP__RE_RING_LEN - 1));
+        int64_t run = HIP__RE_RING_LEN - ia;
+        int len = (int)(b - a + 1 < run ? b - a + 1 : run);
+        const int16_t *p = c->ring + ia;
+        for (int k = 0; k < len; k++) n += p[k] >= q;
+        a += len;
+    }
+    return n;
+}
+
 /* Smoothed motion (rad/s) at engine index i (only the last HIP__RE_MRING samples are kept). */
 static float motion_at(const hip__re_reps *r, int64_t i) { return 0.001f * (float)r->mring[i & (HIP__RE_MRING - 1)]; }
 
@@ -254,8 +280,9 @@ static float motion_min_back(const hip__re_reps *r, int64_t i, int w)
     if (jlo < r->seg_start) jlo = r->seg_start;
     if (jlo < r->n - HIP__RE_MRING + 1) jlo = r->n - HIP__RE_MRING + 1;
     unsigned m = r->mring[i & (HIP__RE_MRING - 1)];
-    for (int64_t j = i - 1; j >= jlo; j--) {
-        unsigned v = r->mring[j & (HIP__RE_MRING - 1)];
+    int cnt = (int)(i - jlo); /* < HIP__RE_MRING */
+    for (int k = 1, j = (int)(i & (HIP__RE_MRING - 1)); k <= cnt; k++) {
+        unsigned v = r->mring[(j - k) & (HIP__RE_MRING - 1)];
         if (v < m) m = v;
     }
     return 0.001f * (float)m;
@@ -263,7 +290,7 @@ static float motion_min_back(const hip__re_reps *r, int64_t i, int w)
 
 static int still_win(const hip__re_reps *r)
 {
-    int w = (int)(r->cfg.still_win_s * HIP__RE_ENGINE_HZ + 0.5f);
+    int w = (int)(r->cfg.still_win_s * (float)r->hz + 0.5f);
     if (w > HIP__RE_MRING / 2 - 1) w = HIP__RE_MRING / 2 - 1;
     return w < 0 ? 0 : w;
 }
@@ -283,7 +310,7 @@ static float chan_delta(const hip__re_reps *r, const hip__re_chan *c, int ch)
 }
 
 /* 3x3 symmetric matrix stored as xx, yy, zz, xy, xz, yz. */
-static void sym_mul(const double *m, const double *v, double *o)
+HIP__RE_INLINE void sym_mul(const double *m, const double *v, double *o)
 {
     o[0] = m[0] * v[0] + m[3] * v[1] + m[4] * v[2];
     o[1] = m[3] * v[0] + m[1] * v[1] + m[5] * v[2];
@@ -294,7 +321,7 @@ static void sym_mul(const double *m, const double *v, double *o)
  * (two power iterations from the previous axis, sign kept continuous) only when iter is set: the
  * axis moves with the pca_tau_s (6 s) memory, so it is refreshed at about 12 Hz
  * (HIP__RE_PCA_ITER_NS), not at the input rate. Returns the centred projection. */
-static double pca_step(double *mu, double *cov, double *e, const double *x, double k, int iter)
+HIP__RE_INLINE double pca_step(double *mu, double *cov, double *e, const double *x, double k, int iter)
 {
     double d[3], t[3], w[3];
     for (int j = 0; j < 3; j++) {
@@ -359,11 +386,11 @@ static void arbiter_emit_held(hip__re_reps *r, int ch, int at_switch)
     /* after a switch, a rep overlapping the other channel's last event is the same movement */
     if (ch != r->last_emit_ch && c->held_start_i < r->last_emit_end_i) return;
     /* at a switch, a held rep is only worth emitting shortly after it ended */
-    if (at_switch && r->n - 1 - c->held_end_i > (int64_t)(r->cfg.bound_max_s * HIP__RE_ENGINE_HZ)) return;
+    if (at_switch && r->n - 1 - c->held_end_i > (int64_t)(r->cfg.bound_max_s * (float)r->hz)) return;
     /* hard latency bound: a rep whose end lies more than latency_max_s (input time, including the
      * reported smoothing delay and one grid step) in the past is not emitted */
     if (r->cfg.latency_max_s > 0.0f &&
-        (double)(r->n - 1 - c->held_end_i) * HIP__RE_DT_E > (double)r->cfg.latency_max_s - r->cfg.report_delay_s - HIP__RE_DT_E)
+        (double)(r->n - 1 - c->held_end_i) * r->dt_e > (double)r->cfg.latency_max_s - r->cfg.report_delay_s - r->dt_e)
         return;
     c->held.index = ++r->nevents;
     c->held.t_emit_ns = r->t_emit_ns;
@@ -417,10 +444,10 @@ static int64_t hold_limit(const hip__re_reps *r)
 {
     double lim = r->cfg.hold_max_s;
     if (r->cfg.latency_max_s > 0.0f) {
-        double lat = (double)r->cfg.latency_max_s - r->cfg.report_delay_s - 2.0 * HIP__RE_DT_E;
+        double lat = (double)r->cfg.latency_max_s - r->cfg.report_delay_s - 2.0 * r->dt_e;
         if (lat < lim) lim = lat;
     }
-    return lim > 0.0 ? (int64_t)(lim * HIP__RE_ENGINE_HZ) : 0;
+    return lim > 0.0 ? (int64_t)(lim * r->hz) : 0;
 }
 
 /* Channel choice. Rotation (tilt) is the primary signal: it has no drift and no integration
@@ -479,7 +506,7 @@ static float ring_peak_speed(const hip__re_reps *r, const hip__re_chan *c, int64
     for (int64_t i = a; i <= b && i < ia; i++) {
         int64_t i0 = i - 1 < lo ? lo : i - 1, i1 = i + 1 > hi ? hi : i + 1;
         if (i1 <= i0) continue;
-        float v = (float)(fabs((double)ring_at(c, i1) - ring_at(c, i0)) / ((double)(i1 - i0) * HIP__RE_DT_E));
+        float v = (float)(fabs((double)ring_at(c, i1) - ring_at(c, i0)) / ((double)(i1 - i0) * r->dt_e));
         if (v > pk) pk = v;
     }
     if (ia <= ib) {
@@ -493,7 +520,7 @@ static float ring_peak_speed(const hip__re_reps *r, const hip__re_chan *c, int64
         for (int64_t i = ia; i <= ib; i++) {
             int d = (int)c->ring[(i + 1) & (HIP__RE_RING_LEN - 1)] - (int)c->ring[(i - 1) & (HIP__RE_RING_LEN - 1)];
             if (d == dmax || d == -dmax) {
-                float v = (float)(fabs((double)ring_at(c, i + 1) - ring_at(c, i - 1)) / (2.0 * HIP__RE_DT_E));
+                float v = (float)(fabs((double)ring_at(c, i + 1) - ring_at(c, i - 1)) / (2.0 * r->dt_e));
                 if (v > pk) pk = v;
             }
         }
@@ -501,19 +528,60 @@ static float ring_peak_speed(const hip__re_reps *r, const hip__re_chan *c, int64
     for (int64_t i = (ib + 1 > ia ? ib + 1 : ia); i <= b; i++) {
         int64_t i0 = i - 1 < lo ? lo : i - 1, i1 = i + 1 > hi ? hi : i + 1;
         if (i1 <= i0) continue;
-        float v = (float)(fabs((double)ring_at(c, i1) - ring_at(c, i0)) / ((double)(i1 - i0) * HIP__RE_DT_E));
+        float v = (float)(fabs((double)ring_at(c, i1) - ring_at(c, i0)) / ((double)(i1 - i0) * r->dt_e));
         if (v > pk) pk = v;
     }
     return pk;
 }
 
+/* Peak |d/dt| over [a, b] on a coarse grid (below 25 Hz, the IMU/accelerometer engine): a central
+ * difference over two 0.1 s steps reads a smooth speed peak 2-4 % low (curvature of the signal over
+ * the stencil, and the peak falling between grid points). Fourth-order central differences
+ * (-x[i+2] + 8 x[i+1] - 8 x[i-1] + x[i-2]) / 12h cut the first error to ~0.1 % for reps of 1 s and
+ * longer, and a parabola through the largest speed and its neighbours the second. Near the edges
+ * of the history it falls back to the differences of ring_peak_speed. */
+static float ring_speed_at(const hip__re_reps *r, const hip__re_chan *c, int64_t i, int64_t lo, int64_t hi)
+{
+    const int16_t *q = c->ring;
+    const int m = HIP__RE_RING_LEN - 1;
+    if (i - 2 >= lo && i + 2 <= hi) {
+        int d = -(int)q[(i + 2) & m] + 8 * (int)q[(i + 1) & m] - 8 * (int)q[(i - 1) & m] + (int)q[(i - 2) & m];
+        return (float)(fabs((double)d) * 0.01 / (12.0 * r->dt_e));
+    }
+    int64_t i0 = i - 1 < lo ? lo : i - 1, i1 = i + 1 > hi ? hi : i + 1;
+    if (i1 <= i0) return 0.0f;
+    return (float)(fabs((double)ring_at(c, i1) - ring_at(c, i0)) / ((double)(i1 - i0) * r->dt_e));
+}
+
+static float ring_peak_speed_coarse(const hip__re_reps *r, const hip__re_chan *c, int64_t a, int64_t b)
+{
+    int64_t lo = valid_lo(r), hi = r->n - 1, bi = -1;
+    float pk = 0.0f;
+    for (int64_t i = a; i <= b; i++) {
+        float v = ring_speed_at(r, c, i, lo, hi);
+        if (v > pk) {
+            pk = v;
+            bi = i;
+        }
+    }
+    if (bi - 1 >= lo && bi + 1 <= hi) {
+        float vm = ring_speed_at(r, c, bi - 1, lo, hi), vp = ring_speed_at(r, c, bi + 1, lo, hi);
+        float den = 2.0f * pk - vm - vp;
+        if (den > 0.0f) {
+            float dv = (vp - vm) * (vp - vm) / (8.0f * den);
+            if (dv < 0.25f * pk) pk += dv; /* a peak, not a plateau edge or noise */
+        }
+    }
+    return pk;
+}
+
 /* Log dimensionless jerk, velocity based (Balasubramanian et al. 2015, IEEE TBME 62(2)):
- * LDLJ = -ln( T^3 / v_peak^2 * integral (d^2 v / dt^2)^2 dt ), on the smoothed 25 Hz signal.
+ * LDLJ = -ln( T^3 / v_peak^2 * integral (d^2 v / dt^2)^2 dt ), on the smoothed signal on the engine grid.
  * A clean minimum-jerk reach gives about -6 to -7 on this signal; more negative = less smooth. */
 static float ring_ldlj(const hip__re_reps *r, const hip__re_chan *c, int64_t a, int64_t b, float vpk)
 {
     int64_t lo = valid_lo(r), hi = r->n - 1;
-    double dt = HIP__RE_DT_E;
+    double dt = r->dt_e;
     if (b - a < 4 || vpk <= 0.0f) return 0.0f;
     /* third differences of the stored hundredths, summed exactly in integers, scaled once */
     int64_t a2 = a - 2 < lo ? lo + 2 : a, b2 = b + 2 > hi ? hi - 2 : b;
@@ -573,9 +641,9 @@ static void rep_finish(hip__re_reps *r, int ch, hip__re_pending *p, int64_t end_
             in1 = i;
             break;
         }
-    ev.out_s = (float)((double)(in0 - a) * HIP__RE_DT_E);
-    ev.hold_s = (float)((double)(in1 - in0) * HIP__RE_DT_E);
-    ev.back_s = (float)((double)(b - in1) * HIP__RE_DT_E);
+    ev.out_s = (float)((double)(in0 - a) * r->dt_e);
+    ev.hold_s = (float)((double)(in1 - in0) * r->dt_e);
+    ev.back_s = (float)((double)(b - in1) * r->dt_e);
     if (cf->profile.out_is_concentric) {
         ev.concentric_s = ev.out_s;
         ev.eccentric_s = ev.back_s;
@@ -587,19 +655,22 @@ static void rep_finish(hip__re_reps *r, int ch, hip__re_pending *p, int64_t end_
     const hip__re_chan *cr = &r->ch[HIP__RE_CH_ROT];
     const hip__re_chan *ct = &r->ch[HIP__RE_CH_TRANS];
     ev.excursion_deg = ch == HIP__RE_CH_ROT ? exc : ring_range(cr, a, b);
-    ev.peak_speed_dps = ring_peak_speed(r, cr, a, b);
+    /* the 25 Hz grid (angle input) keeps its two-step central differences: its events are fixed */
+    float (*peak_speed)(const hip__re_reps *, const hip__re_chan *, int64_t, int64_t) =
+        r->hz < HIP__RE_ENGINE_HZ_ANGLE ? ring_peak_speed_coarse : ring_peak_speed;
+    ev.peak_speed_dps = peak_speed(r, cr, a, b);
     if (r->nchan > 1) {
         /* travel: peak-to-peak displacement over the rep, or the out-swing of a translation rep */
         ev.travel_cm = ring_range(ct, a, b);
         if (ch == HIP__RE_CH_TRANS && p->swing > ev.travel_cm) ev.travel_cm = p->swing;
-        ev.peak_lin_speed_cms = ring_peak_speed(r, ct, a, b);
+        ev.peak_lin_speed_cms = peak_speed(r, ct, a, b);
     }
     float vpk = ch == HIP__RE_CH_ROT ? ev.peak_speed_dps : ev.peak_lin_speed_cms;
     ev.ldlj = ring_ldlj(r, c, a, b, vpk);
 
     /* Flags against the person's own reference (median of the first ref_reps reps of this
      * channel), or the prescription / profile while no reference exists yet. */
-    float dur = (float)((double)(b - a) * HIP__RE_DT_E);
+    float dur = (float)((double)(b - a) * r->dt_e);
     float ref_exc = 0.0f, ref_dur = 0.0f;
     if (c->nref >= cf->ref_reps && cf->ref_reps > 0) {
         ref_exc = median_small(c->ref_exc, c->nref);
@@ -659,7 +730,7 @@ static void pending_step(hip__re_reps *r, int ch, int64_t i)
 {
     hip__re_chan *c = &r->ch[ch];
     if (!c->pend[0].active && !c->pend[1].active) return;
-    int64_t lim = (int64_t)(r->cfg.bound_max_s * HIP__RE_ENGINE_HZ + 0.5f);
+    int64_t lim = (int64_t)(r->cfg.bound_max_s * (float)r->hz + 0.5f);
     for (int k = 0; k < 2; k++) {
         hip__re_pending *p = &c->pend[k];
         if (!p->active || i <= p->far_i) continue;
@@ -680,7 +751,7 @@ static void pending_step(hip__re_reps *r, int ch, int64_t i)
 static int rep_open(hip__re_reps *r, int ch, const hip__re_ext *far, const hip__re_ext *home, int check_overlap)
 {
     hip__re_chan *c = &r->ch[ch];
-    int64_t lim = (int64_t)(r->cfg.bound_max_s * HIP__RE_ENGINE_HZ + 0.5f);
+    int64_t lim = (int64_t)(r->cfg.bound_max_s * (float)r->hz + 0.5f);
     int64_t lo = valid_lo(r);
     int64_t w0 = far->i - lim;
     if (w0 < lo) w0 = lo;
@@ -763,6 +834,7 @@ static void axis_remember(const hip__re_reps *r, hip__re_chan *c)
 {
     const double *e = chan_axis(r, c);
     for (int j = 0; j < 3; j++) c->axis_ref[j] = (float)e[j];
+    c->axis_dirty = 1;
 }
 
 /* The polarity says which sign of the signal is "far"; it refers to the signal axis. When the
@@ -775,15 +847,18 @@ static double axis_cos(const hip__re_reps *r)
     return 1.0 - 2.0 * s * s;
 }
 
-static void axis_check(hip__re_reps *r, int ch, double *cth)
+static void axis_check(hip__re_reps *r, int ch)
 {
     hip__re_chan *c = &r->ch[ch];
+    /* the test can only change its answer when the axis (refreshed by the front end at most every
+     * HIP__RE_PCA_ITER_NS) or the reference (a polarity decision) changed since the last test */
+    if (!c->axis_dirty) return;
+    c->axis_dirty = 0;
     if (r->cfg.axis_reset_deg <= 0.0f || r->cfg.input == HIP__RE_INPUT_ANGLE) return;
     if (c->pol == 0) return;
     const double *e = chan_axis(r, c);
     double d = e[0] * c->axis_ref[0] + e[1] * c->axis_ref[1] + e[2] * c->axis_ref[2];
-    if (*cth > 1.5) *cth = axis_cos(r);
-    if (d < *cth) {
+    if (d < r->axis_cth) {
         c->pol = 0;
         c->pol_p = 0.0f;
         c->pol_s = 0.0f;
@@ -803,6 +878,12 @@ static void polarity_update(hip__re_reps *r, hip__re_chan *c)
     int64_t a = e2->i, lo = valid_lo(r);
     if (a < lo) a = lo; /* cycles longer than the history: use its recent part */
     if (e0->i - a < 2) return;
+    /* With a prescribed hold at the far point the far point is where the body dwells, so the dwell
+     * vote points the wrong way: it neither decides nor flips the polarity there (in-order pairing,
+     * the stillness and the rest vote do). Without this, uci-s1-e5 (4 s holds) locked onto the
+     * return half and simulated bridges (3 s holds) flipped before their last rep. Not for angle
+     * input, whose events stay those of the detector it was tuned with. */
+    if (r->cfg.input != HIP__RE_INPUT_ANGLE && r->cfg.profile.hold_s > 0.0f) return;
     float mid = 0.5f * (e1->v + 0.5f * (e2->v + e0->v));
     /* ring_at() is monotonic in the stored integer: find the smallest integer above mid once */
     int qa;
@@ -813,11 +894,7 @@ static void polarity_update(hip__re_reps *r, hip__re_chan *c)
         while ((float)qa * 0.01f <= mid) qa++;
         while (qa > -32768 && (float)(qa - 1) * 0.01f > mid) qa--;
     }
-    int above = 0, tot = 0;
-    for (int64_t i = a; i <= e0->i; i++) {
-        above += c->ring[i & (HIP__RE_RING_LEN - 1)] >= qa;
-        tot++;
-    }
+    int above = ring_count_ge(c, a, e0->i, qa), tot = (int)(e0->i - a + 1);
     float duty = (float)above / (float)tot;
     c->pol_p += r->cfg.pol_gain * ((0.5f - duty) - c->pol_p);
     pol_decide(r, c);
@@ -901,7 +978,7 @@ static void ext_confirm(hip__re_reps *r, int ch, float v, int64_t i, int type, f
      * known, swings pair in order, the first swing being "out". */
     /* A far extreme confirmed only after confirm_max_s (the signal stayed near it) is a change of
      * posture, not a repetition; refusing it also bounds the event latency. */
-    int late = (r->n - 1 - i) > (int64_t)(r->cfg.confirm_max_s * HIP__RE_ENGINE_HZ);
+    int late = (r->n - 1 - i) > (int64_t)(r->cfg.confirm_max_s * (float)r->hz);
     if (late) {
         if (c->pol != 0 || serial == c->cand_serial) c->cand_serial = serial + 2;
     } else if (c->pol != 0) {
@@ -949,7 +1026,7 @@ static void chan_push(hip__re_reps *r, int ch, float s, int sw, float *mmin)
     int still = (still_thr > 0.0f && (double)c->act_var < (double)still_thr * (double)still_thr) ||
                 (r->cfg.input != HIP__RE_INPUT_ANGLE && motion_at(r, i) < r->cfg.rest_motion);
     if (still) {
-        if (++c->still_n >= (int32_t)(r->cfg.still_s * HIP__RE_ENGINE_HZ)) {
+        if (++c->still_n >= (int32_t)(r->cfg.still_s * (float)r->hz)) {
             c->rest_armed = 1;
         }
     } else {
@@ -1052,12 +1129,18 @@ int hip__re_reps_init(hip__re_reps *r, const hip__re_reps_config *cfg)
     if (!r || !cfg) return -1;
     memset(r, 0, sizeof *r);
     r->cfg = *cfg;
+    r->hz = cfg->engine_hz >= 1 && cfg->engine_hz <= 100 ? cfg->engine_hz : HIP__RE_ENGINE_HZ_ANGLE;
+    r->cfg.engine_hz = r->hz;
+    r->dt_e = 1.0 / r->hz;
+    r->grid_ns = 1000000000LL / r->hz;
     r->nchan = cfg->input == HIP__RE_INPUT_ANGLE ? 1 : 2;
     r->sel = HIP__RE_CH_ROT;
     r->last_emit_end_i = -1;
     /* coefficients of the fixed-rate engine, computed once */
-    r->k_act = hip__re_alpha(HIP__RE_DT_E, r->cfg.act_tau_s);
-    r->k_rot_decay = hip__re_exp_neg(HIP__RE_DT_E / r->cfg.rot_mem_s);
+    r->k_act = hip__re_alpha(r->dt_e, r->cfg.act_tau_s);
+    r->k_rot_decay = hip__re_exp_neg(r->dt_e / r->cfg.rot_mem_s);
+    r->axis_cth = axis_cos(r);
+    r->still_w = still_win(r);
     r->fe.k_dt = -1.0;
     for (int ch = 0; ch < HIP__RE_NCHAN; ch++) {
         r->ch[ch].cand_serial = 1;
@@ -1066,18 +1149,24 @@ int hip__re_reps_init(hip__re_reps *r, const hip__re_reps_config *cfg)
     return 0;
 }
 
-/* Push the front-end outputs y (at time t) onto the 25 Hz grid by linear interpolation. */
+/* Push the front-end outputs y (at time t) onto the engine grid by linear interpolation. */
 static void grid_feed(hip__re_reps *r, int64_t t, const float *y, float m)
 {
-    int sw = still_win(r);
-    double cth = 2.0; /* cos of the axis reset threshold, computed when first needed */
+    if (r->grid_next_ns > t) { /* no engine sample due (input faster than the grid) */
+        for (int ch = 0; ch < r->nchan; ch++) r->y_prev[ch] = y[ch];
+        r->m_prev = m;
+        r->t_prev_ns = r->t_out_ns = t;
+        r->have_prev = 1;
+        return;
+    }
+    int sw = r->still_w;
     while (r->grid_next_ns <= t) {
         float v[HIP__RE_NCHAN];
         float mv = m;
-        if (!r->have_prev || t == r->t_prev_ns) {
+        if (!r->have_prev || t == r->t_out_ns) {
             for (int ch = 0; ch < r->nchan; ch++) v[ch] = y[ch];
         } else {
-            double f = (double)(r->grid_next_ns - r->t_prev_ns) / (double)(t - r->t_prev_ns);
+            double f = (double)(r->grid_next_ns - r->t_out_ns) / (double)(t - r->t_out_ns);
             for (int ch = 0; ch < r->nchan; ch++) v[ch] = (float)(r->y_prev[ch] + f * (y[ch] - r->y_prev[ch]));
             mv = (float)(r->m_prev + f * (m - r->m_prev));
         }
@@ -1087,16 +1176,16 @@ static void grid_feed(hip__re_reps *r, int64_t t, const float *y, float m)
          * when a channel first needs it */
         float mmin = -1.0f;
         for (int ch = 0; ch < r->nchan; ch++) {
-            axis_check(r, ch, &cth);
+            axis_check(r, ch);
             chan_push(r, ch, v[ch], sw, &mmin);
         }
         r->n++;
         arbiter_update(r);
-        r->grid_next_ns += HIP__RE_GRID_NS;
+        r->grid_next_ns += r->grid_ns;
     }
     for (int ch = 0; ch < r->nchan; ch++) r->y_prev[ch] = y[ch];
     r->m_prev = m;
-    r->t_prev_ns = t;
+    r->t_prev_ns = r->t_out_ns = t;
     r->have_prev = 1;
 }
 
@@ -1156,10 +1245,10 @@ static float smooth(hip__re_reps *r, int ch, double x, double dt)
     return (float)lp[1];
 }
 
-static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float *g, int has_gyro)
+/* One front-end step at time t over dt seconds (0: first sample of a segment) with the mean
+ * acceleration a and angular rate g of the block. */
+static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *g, int has_gyro, double dt)
 {
-    double dt = time_step(r, t);
-    if (dt < 0.0) return;
     if (dt > 0.0) coef_update(r, dt);
     hip__re_front *fe = &r->fe;
     const hip__re_reps_config *cf = &r->cfg;
@@ -1209,7 +1298,10 @@ static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float
     /* rotation channel: tilt along the principal plane of the gravity direction's motion */
     double kp = dt > 0.0 ? fe->k_pca : 0.0;
     int iter = t >= fe->pca_next_ns;
-    if (iter) fe->pca_next_ns = t + HIP__RE_PCA_ITER_NS;
+    if (iter) {
+        fe->pca_next_ns = t + HIP__RE_PCA_ITER_NS;
+        r->ch[HIP__RE_CH_ROT].axis_dirty = r->ch[HIP__RE_CH_TRANS].axis_dirty = 1;
+    }
     double proj = pca_step(fe->mu, fe->cov, fe->e, fe->u, kp, iter);
     if (proj > 1.0) proj = 1.0;
     if (proj < -1.0) proj = -1.0;
@@ -1259,6 +1351,52 @@ static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float
     grid_feed(r, t, y, fe->mlp[1]);
 }
 
+/* Process the raw samples of the current block (if any) as one front-end step at time t. */
+static void block_flush(hip__re_reps *r, int64_t t, int has_gyro)
+{
+    hip__re_front *fe = &r->fe;
+    if (fe->blk_n == 0) return;
+    float a[3], g[3], inv = 1.0f / (float)fe->blk_n;
+    for (int j = 0; j < 3; j++) {
+        a[j] = fe->blk_a[j] * inv;
+        g[j] = fe->blk_g[j] * inv;
+        fe->blk_a[j] = fe->blk_g[j] = 0.0f;
+    }
+    fe->blk_n = 0;
+    front_step(r, t, a, g, has_gyro, (double)(t - r->t_out_ns) * 1e-9);
+}
+
+static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float *g, int has_gyro)
+{
+    hip__re_front *fe = &r->fe;
+    r->t_emit_ns = t;
+    if (r->have_prev && t > r->t_prev_ns) {
+        double dt = (double)(t - r->t_prev_ns) * 1e-9;
+        if (!(dt > r->cfg.gap_s)) {
+            if (fe->blk_n == 0 && t - r->t_out_ns >= HIP__RE_FE_STEP_NS) { /* input at or below the step rate */
+                front_step(r, t, a, g, has_gyro, dt);
+                return;
+            }
+            /* faster input: add the sample to the block; one front-end step per block */
+            for (int j = 0; j < 3; j++) {
+                fe->blk_a[j] += a[j];
+                fe->blk_g[j] += g[j];
+            }
+            fe->blk_n++;
+            r->t_prev_ns = t;
+            if (t - r->t_out_ns >= HIP__RE_FE_STEP_NS) block_flush(r, t, has_gyro);
+            return;
+        }
+        /* a gap ends the segment in time_step(): the samples before it are processed first */
+        block_flush(r, r->t_prev_ns, has_gyro);
+    }
+    if (time_step(r, t) < 0.0) return;
+    /* first sample of a segment (time_step returned 0): processed at once */
+    fe->blk_n = 0;
+    for (int j = 0; j < 3; j++) fe->blk_a[j] = fe->blk_g[j] = 0.0f;
+    front_step(r, t, a, g, has_gyro, 0.0);
+}
+
 void hip__re_reps_push_imu(hip__re_reps *r, int64_t t_ns, float ax, float ay, float az,
                       float gx, float gy, float gz)
 {
@@ -1284,5 +1422,7 @@ void hip__re_reps_push_angle(hip__re_reps *r, int64_t t_ns, float angle_deg)
 
 void hip__re_reps_flush(hip__re_reps *r)
 {
+    if (r->cfg.input != HIP__RE_INPUT_ANGLE && r->have_prev)
+        block_flush(r, r->t_prev_ns, r->cfg.input == HIP__RE_INPUT_IMU);
     for (int ch = 0; ch < r->nchan; ch++) chan_end_segment(r, ch, 1);
 }

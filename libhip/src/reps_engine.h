@@ -12,8 +12,9 @@
  *                               streaming PCA -> displacement along the motion axis [cm]
  *          angle input:         the given angle [deg] feeds the rotation channel directly
  *          motion measure:      |gyro| (or the angular speed of the gravity direction)
- *          all: two cascaded 1st-order low-passes, then resampling to a fixed 25 Hz grid
- *     -> REP ENGINE (fixed 25 Hz, one instance per channel, identical code)
+ *          all: two cascaded 1st-order low-passes, then resampling to a fixed-rate grid
+ *          (25 Hz for angle input, 10 Hz for the IMU and accelerometer front ends)
+ *     -> REP ENGINE (fixed grid rate, one instance per channel, identical code)
  *          zig-zag extremes with adaptive hysteresis -> polarity (which extreme is "far":
  *          dwell vote, stillness vote, rest vote; forgotten when the signal axis turns) ->
  *          pairing -> reps -> boundaries, phases, speed, smoothness, flags
@@ -39,9 +40,14 @@
 extern "C" {
 #endif
 
-/* Fixed internal rate of the rep engine and the length of its history (power of two). */
-#define HIP__RE_ENGINE_HZ 25
-#define HIP__RE_RING_LEN 256 /* 10.24 s of history per channel at 25 Hz */
+/* Fixed internal rate of the rep engine, per input mode (cfg.engine_hz, set by
+ * hip__re_reps_config_default), and the length of its history (power of two). Angle input keeps
+ * the 25 Hz grid it was tuned on; the IMU and accelerometer front ends feed a 10 Hz grid: their
+ * smoothed signals hold nothing above ~1.5 Hz, and the engine then costs 2.5 times less (same
+ * dev-set counts or better, docs/detector.md). */
+#define HIP__RE_ENGINE_HZ_ANGLE 25
+#define HIP__RE_ENGINE_HZ_MOTION 10
+#define HIP__RE_RING_LEN 256 /* 10.24 s of history per channel at 25 Hz, 25.6 s at 10 Hz */
 #define HIP__RE_EVQ_LEN 12   /* output event queue (HIPTRACK_REPS_QUEUE) */
 #define HIP__RE_NCHAN 2
 #define HIP__RE_MRING 16  /* motion history for the stillness of extremes (power of two) */
@@ -138,6 +144,7 @@ typedef struct {
     float restart_back_frac; /* the first rep after an axis reset is a change of posture, not a rep,
                               * when its return swing overshoots home by more than this x its
                               * excursion before its phase is confirmed (0 = off) */
+    int engine_hz;        /* rate of the engine grid, 1..100 (default by input mode, see above) */
 } hip__re_reps_config;
 
 /* One repetition. Times are stream timestamps (ns) shifted back by report_delay_s. */
@@ -170,7 +177,7 @@ typedef struct {                /* a rep whose far extreme is confirmed, end not
 } hip__re_pending;
 
 typedef struct {
-    int16_t ring[HIP__RE_RING_LEN];  /* smoothed signal on the 25 Hz grid, 1/100 units (deg, cm) */
+    int16_t ring[HIP__RE_RING_LEN];  /* smoothed signal on the engine grid, 1/100 units (deg, cm) */
     /* zig-zag */
     int dir;                    /* 0 undecided, +1 tracking a max, -1 tracking a min */
     float run_v, lo_v, hi_v;
@@ -188,7 +195,7 @@ typedef struct {
     int8_t rest_armed;          /* 1: resting; 2: moving again, the next extreme casts the rest vote */
     int8_t restart;             /* the next far candidate follows an axis reset (check overlap) */
     int8_t held_restart;        /* the held rep is the first one after an axis reset */
-    int8_t pad_r;
+    int8_t axis_dirty;          /* the signal axis or axis_ref changed since the last axis check */
     int64_t rest_end_i;         /* engine index where the last rest ended */
     int64_t restart_i;          /* engine index of the last axis reset */
     float pol_s;                /* stillness polarity vote (EMA), > 0: maxima are far */
@@ -225,6 +232,8 @@ typedef struct {
     /* filter coefficients for the time step k_dt (s; < 0: none yet), recomputed when dt changes */
     double k_dt, k_lp, k_cf, k_acc, k_g, k_pca, k_hp, k_leak;
     int64_t pca_next_ns;        /* the principal axes are next refreshed at this input time */
+    float blk_a[3], blk_g[3];   /* sums of the raw samples not yet processed (decimation block) */
+    int32_t blk_n;              /* number of raw samples in those sums */
     int started;
 } hip__re_front;
 
@@ -234,7 +243,11 @@ typedef struct {
     hip__re_chan ch[HIP__RE_NCHAN];
     int nchan;
     /* time base */
-    int64_t t_prev_ns, t_emit_ns;
+    int32_t hz;                 /* engine grid rate (cfg.engine_hz, validated) */
+    double dt_e;                /* engine grid step, s */
+    int64_t grid_ns;            /* engine grid step, ns */
+    int64_t t_prev_ns, t_emit_ns; /* last accepted input sample; sample being processed */
+    int64_t t_out_ns;           /* time of the last front-end output (y_prev, m_prev) */
     int have_prev;
     int64_t grid_next_ns;       /* next engine grid time */
     int64_t n;                  /* engine samples pushed (global index) */
@@ -242,11 +255,13 @@ typedef struct {
     int64_t anchor_ns;          /* time of engine index seg_start */
     float y_prev[HIP__RE_NCHAN];     /* front-end outputs at t_prev (for interpolation) */
     float m_prev;               /* smoothed motion measure at t_prev */
-    uint16_t mring[HIP__RE_MRING];   /* smoothed motion on the 25 Hz grid, mrad/s (saturating) */
+    uint16_t mring[HIP__RE_MRING];   /* smoothed motion on the engine grid, mrad/s (saturating) */
     /* arbiter */
     int sel;
     double rot_peak;            /* decaying peak of rotation activity */
     double k_act, k_rot_decay;  /* fixed-rate coefficients (activity EW gain, rot_peak decay) */
+    double axis_cth;            /* cos(axis_reset_deg) */
+    int32_t still_w;            /* still window in engine samples */
     int64_t last_emit_end_i;
     int last_emit_ch;
     /* event queue */
