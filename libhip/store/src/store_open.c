@@ -98,7 +98,11 @@ static hip_status check_identity(hip_store *s, const char *path, int64_t app, in
                                  int64_t objects, int *fresh)
 {
     *fresh = 0;
-    if (app == 0 && ver == 0 && objects == 0) { *fresh = 1; return HIP_OK; }
+    /* A new file: nothing in it yet (a store whose creation was interrupted may carry the id). */
+    if ((app == 0 || app == HIPTRACK_STORE_APPLICATION_ID) && ver == 0 && objects == 0) {
+        *fresh = 1;
+        return HIP_OK;
+    }
     if (app != HIPTRACK_STORE_APPLICATION_ID)
         return hip__seterr(&s->err, HIP_ERR_FORMAT,
                            "%s: not a hiptrack store (application_id 0x%08lx, expected 0x%08lx)",
