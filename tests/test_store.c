@@ -235,6 +235,14 @@ static void test_versions_tombstones_as_of(void **state)
     assert_int_equal(hip_store_delete(s, HIP_STORE_KIND_PAIN, "nobody", NULL), HIP_ERR_NOT_FOUND);
     assert_int_equal(hip_store_get(s, HIP_STORE_KIND_PAIN, "morning", r2.seq, &r), HIP_OK);
     assert_int_equal(hip_store_read_json(s, r3.seq, NULL, 0, &(size_t){0}), HIP_ERR_NOT_FOUND);
+    assert_int_equal(hip_store_record_at(s, r3.seq, &r), HIP_OK);
+    assert_true(r.deleted);
+    assert_int_equal(r.version, 3);
+    assert_string_equal(r.record_id, "morning");
+    assert_int_equal(hip_store_record_at(s, r1.seq, &r), HIP_OK);
+    assert_int_equal(r.version, 1);
+    assert_true(r.json_len > 0);
+    assert_int_equal(hip_store_record_at(s, 999, &r), HIP_ERR_NOT_FOUND);
     assert_int_equal(hip_store_load_painlog(s, d, d, 0, log), HIP_OK);
     assert_int_equal(hip_painlog_count(log), 0);
 

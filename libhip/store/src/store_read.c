@@ -146,6 +146,27 @@ hip_status hip_store_get(hip_store *s, hip_store_kind kind, const char *record_i
     return HIP_OK;
 }
 
+hip_status hip_store_record_at(hip_store *s, int64_t seq, hip_store_record *out)
+{
+    if (!s) return HIP_ERR_INVALID;
+    hip__clearerr(&s->err);
+    if (!out) return hip__seterr(&s->err, HIP_ERR_INVALID, "out must not be NULL");
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db,
+        "SELECT kind, record_id, version, seq, day, t_ns, deleted, length(CAST(body AS BLOB))"
+        " FROM records WHERE seq = ?1", -1, &st, NULL);
+    if (rc != SQLITE_OK) return hip__store_sqlerr(s, rc, "read");
+    sqlite3_bind_int64(st, 1, seq);
+    rc = sqlite3_step(st);
+    hip_status r = HIP_OK;
+    if (rc == SQLITE_ROW) fill_record(st, out);
+    else if (rc == SQLITE_DONE)
+        r = hip__seterr(&s->err, HIP_ERR_NOT_FOUND, "seq %lld: no such write", (long long)seq);
+    else r = hip__store_sqlerr(s, rc, "read");
+    sqlite3_finalize(st);
+    return r;
+}
+
 hip_status hip_store_read_json(hip_store *s, int64_t seq, char *buf, size_t cap, size_t *len_out)
 {
     if (!s) return HIP_ERR_INVALID;

@@ -162,6 +162,10 @@ HIPTRACK_STORE_API hip_status hip_store_list(hip_store *store, const hip_store_q
 HIPTRACK_STORE_API hip_status hip_store_get(hip_store *store, hip_store_kind kind,
                                             const char *record_id, int64_t as_of_seq,
                                             hip_store_record *out);
+/* The indexed columns of the version written at seq (tombstones too): HIP_ERR_NOT_FOUND for no
+ * such seq. */
+HIPTRACK_STORE_API hip_status hip_store_record_at(hip_store *store, int64_t seq,
+                                                  hip_store_record *out);
 /* The JSON of the version written at seq. Two-call pattern (buf NULL asks the length; the text is
  * NUL-terminated). HIP_ERR_NOT_FOUND for no such seq or a tombstone; HIP_ERR_CORRUPT when the
  * stored checksum does not match. */
