@@ -1430,3 +1430,8 @@ static hip_status hip__bind_progression_apply(const hip_progression_decision *de
 
 %constant size_t HIP_PROGRESSION_DECISION_SIZE = sizeof(hip_progression_decision);
 %constant size_t HIP_PROGRESSION_ROW_SIZE = sizeof(hip_progression_row);
+
+/* The SQLite store, when the binding is built with it (swig -DHIPTRACK_WITH_STORE). */
+#ifdef HIPTRACK_WITH_STORE
+%include "hiptrack_store.i"
+#endif

@@ -60,6 +60,8 @@ from .progression import (CheckIn, Decision, DecisionInput, DryRunRow, History, 
                           RuleParam, RuleSet, RuleSyntaxError, builtin_text, load_step,
                           red_flag_ids)
 from . import progression
+from .store import AVAILABLE as STORE_AVAILABLE
+from .store import Store, StoreKind, StoreRecord, StoreSync
 
 #: The C library's version as (major, minor, patch).
 version_info = tuple(int(p) for p in capi.hip_version_string().split("."))
@@ -109,4 +111,5 @@ __all__ = [
     "ProgressionVariable", "ProgressionWindow", "RedFlagTier",
     "progression", "CheckIn", "Decision", "DecisionInput", "DryRunRow", "History", "RuleInfo",
     "RuleParam", "RuleSet", "RuleSyntaxError", "builtin_text", "load_step", "red_flag_ids",
+    "STORE_AVAILABLE", "Store", "StoreKind", "StoreRecord", "StoreSync",
 ]
