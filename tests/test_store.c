@@ -689,6 +689,57 @@ static void test_migrations_from_every_version(void **state)
     }
 }
 
+static void copy_file(const char *from, const char *to)
+{
+    size_t n = 0;
+    char *data = hip_test_read_file(from, &n);
+    assert_non_null(data);
+    write_file(to, data, n);
+    free(data);
+}
+
+/* A crash in the middle of a rollback-journal transaction leaves a hot journal beside the file
+ * (a store is in that mode only while it is created): the next writable open recovers it. */
+static void test_hot_journal_is_recovered(void **state)
+{
+    (void)state;
+    char p[600];
+    snprintf(p, sizeof p, "%s", path_of("hot.db"));  /* path_of's buffer is reused below */
+    hip_store *s = NULL;
+    assert_int_equal(hip__store_open_upto(p, NULL, 1, &s, NULL, 0), HIP_OK);
+    hip_store_close(s);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 1;"
+                                      "BEGIN; INSERT INTO records(kind, record_id, version, day, t_ns,"
+                                      " body) WITH RECURSIVE c(v) AS (SELECT 1 UNION ALL SELECT v + 1"
+                                      " FROM c WHERE v < 200) SELECT 3, 'x' || v, 1, 0, 0,"
+                                      " printf('%.500c', 'a') FROM c;", NULL, NULL, NULL),
+                     SQLITE_OK);
+    char journal[600], crashed[600], crashed_journal[600];
+    snprintf(journal, sizeof journal, "%.500s-journal", p);
+    snprintf(crashed, sizeof crashed, "%s", path_of("crashed.db"));
+    snprintf(crashed_journal, sizeof crashed_journal, "%.500s-journal", crashed);
+    copy_file(p, crashed);               /* the state at the "crash": pages spilled, journal hot */
+    copy_file(journal, crashed_journal);
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(db);
+
+    hip_store_config cfg;
+    hip_store_config_init(&cfg);
+    cfg.read_only = 1;
+    expect_refused(crashed, &cfg, HIP_ERR_STATE, "only a writable open recovers");
+    s = open_ok(crashed);
+    assert_int_equal(hip_store_check(s), HIP_OK);
+    hip_store_query q;
+    hip_store_query_init(&q);
+    size_t n = 99;
+    assert_int_equal(hip_store_list(s, &q, NULL, 0, &n), HIP_OK);
+    assert_int_equal(n, 0);              /* the uncommitted rows are gone */
+    hip_store_close(s);
+    assert_int_equal(access(crashed_journal, F_OK), -1);
+}
+
 static void test_damaged_records(void **state)
 {
     (void)state;
@@ -844,6 +895,7 @@ int main(void)
         cmocka_unit_test(test_refuses_foreign_corrupt_newer),
         cmocka_unit_test(test_read_only_never_writes),
         cmocka_unit_test(test_migrations_from_every_version),
+        cmocka_unit_test(test_hot_journal_is_recovered),
         cmocka_unit_test(test_damaged_records),
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_decision_json_errors),

@@ -87,6 +87,10 @@ static hip_status identify(hip_store *s, const char *path, int64_t *app, int64_t
     if (rc != SQLITE_OK) {
         hip_status st = hip__store_status_of(rc);
         if (st == HIP_OK || st == HIP_ERR_NOT_FOUND) st = HIP_ERR_CORRUPT;
+        if (st == HIP_ERR_STATE)
+            return hip__seterr(&s->err, st, "%s: cannot be read: %s (a crash may have left a "
+                               "journal that only a writable open recovers)", path,
+                               sqlite3_errmsg(s->db));
         return hip__seterr(&s->err, st, "%s: %s: %s", path,
                            st == HIP_ERR_FORMAT ? "not a hiptrack store" : "damaged store",
                            sqlite3_errmsg(s->db));
@@ -173,7 +177,16 @@ hip_status hip__store_open_upto(const char *path, const hip_store_config *config
     if (fk == FILE_OURS) {
         st = connect(s, path, SQLITE_OPEN_READONLY);
         if (st == HIP_OK) st = identify(s, path, &app, &ver, &objects);
-        if (st == HIP_OK) st = check_identity(s, path, app, ver, objects, &fresh);
+        /* A hot journal left by a crash (the header is ours) can only be rolled back by a
+         * writer: let the writable connection below recover it and identify the file again. */
+        if (st == HIP_ERR_STATE && !s->read_only) {
+            hip__clearerr(&s->err);
+            st = HIP_OK;
+            app = ver = objects = 0;
+            sqlite3_close(s->db);
+            s->db = NULL;
+        }
+        if (st == HIP_OK && s->db) st = check_identity(s, path, app, ver, objects, &fresh);
         if (st == HIP_OK && s->read_only && ver < HIPTRACK_STORE_SCHEMA_VERSION)
             st = hip__seterr(&s->err, HIP_ERR_VERSION,
                              "%s: schema version %lld needs a migration to %d: open it writable "
