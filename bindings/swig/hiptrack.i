@@ -51,6 +51,7 @@
 #include "hiptrack/hip_program.h"
 #include "hiptrack/hip_reps.h"
 #include "hiptrack/hip_sim.h"
+#include "hiptrack/hip_export.h"   /* before any module: its pain imports extend hip_painlog */
 
 /* The pending error: set by constructors and adapters (which have no handle to keep a message in,
  * or run without the interpreter lock), taken by the language's check after the call. Thread-local
@@ -1430,6 +1431,169 @@ static hip_status hip__bind_progression_apply(const hip_progression_decision *de
 
 %constant size_t HIP_PROGRESSION_DECISION_SIZE = sizeof(hip_progression_decision);
 %constant size_t HIP_PROGRESSION_ROW_SIZE = sizeof(hip_progression_row);
+
+/* ---- export (FHIR R4, CSV) ------------------------------------------------------------------ */
+%{
+#include "hiptrack/hip_export.h"
+/* What an export reads, collected by reference: the language layer keeps the objects alive while
+ * this lives (it holds references to them). Binding-only: not part of the C API. */
+typedef struct hip_export_sources {
+    const hip_painlog *painlog;
+    const hip_catalog *catalog;
+    const hip_session **sessions;
+    size_t session_count, session_cap;
+    const hip_outcome_response **outcomes;
+    hip_outcome_result *results;
+    size_t outcome_count, outcome_cap, scored;
+} hip_export_sources;
+static hip_status hip__bind_export_fail(hip_status st, const hip_export_sources *s,
+                                        const hip_fhir_config *c, int32_t from_day, int32_t to_day)
+{
+    const char *m = NULL;
+    if (st == HIP_ERR_INVALID) {
+        if (from_day > to_day) m = "from_day is after to_day";
+        else if (c && !memchr(c->patient, '\0', sizeof c->patient)) m = "patient: not terminated";
+        else if (c && !c->patient[0]) m = "patient: required (\"Patient/<id>\" or \"urn:uuid:<uuid>\")";
+        else m = "invalid argument: patient must be \"Patient/<id>\" (id [A-Za-z0-9-.]{1,64}) or \"urn:uuid:<uuid>\"; an "
+                 "enum out of range; or an outcome without a date, or with a score of another instrument";
+    } else if (st == HIP_ERR_STATE) {
+        m = "a session is not finished";
+    }
+    (void)s;
+    hip__bind_fail(st, m);
+    return st;
+}
+
+static void hip__bind_export_input(const hip_export_sources *s, hip_export_input *in)
+{
+    hip_export_input_init(in);
+    in->painlog = s->painlog;
+    in->catalog = s->catalog;
+    in->sessions = s->sessions;
+    in->session_count = s->session_count;
+    in->outcomes = s->outcomes;
+    in->outcome_count = s->outcome_count;
+    in->outcome_results = s->scored ? s->results : NULL;
+}
+%}
+
+/* hip_export_input holds C arrays of handle pointers, which no binding can build safely: the
+ * bindings fill a hip_export_sources (below) instead, and the exports over an input are its
+ * methods. The one-resource exports and the pain imports are bound directly. */
+%ignore hip_export_input;
+%ignore hip_export_input_init;
+%ignore hip_fhir_config_init;
+%ignore hip_export_fhir_bundle;
+%ignore hip_export_csv_pain;
+%ignore hip_export_csv_sessions;
+%ignore hip_export_import_fhir_pain;
+%ignore hip_export_import_csv_pain;
+%apply (char *OUT_BYTES, size_t OUT_CAP) { (char *buf, size_t cap) };
+%include "hiptrack/hip_export.h"
+%clear (char *buf, size_t cap);
+
+%extend hip_fhir_config {
+    /* hip_fhir_config_init: no patient (required), collection, valueInteger, no SNOMED, compact. */
+    hip_fhir_config() {
+        hip_fhir_config *c = (hip_fhir_config *)calloc(1, sizeof *c);
+        if (!c) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_fhir_config_init(c);
+        return c;
+    }
+    ~hip_fhir_config() { free($self); }
+}
+
+/* The pain imports, as methods of the log they fill (their message is the log's last_error). */
+HIP_LONG_CALL(hip_painlog::import_fhir_pain)
+HIP_LONG_CALL(hip_painlog::import_csv_pain)
+%extend hip_painlog {
+    hip_painlog_status import_fhir_pain(const char *IN_BYTES, size_t IN_LEN) {
+        return hip_export_import_fhir_pain($self, IN_BYTES, IN_LEN);
+    }
+    hip_painlog_status import_csv_pain(const char *IN_BYTES, size_t IN_LEN) {
+        return hip_export_import_csv_pain($self, IN_BYTES, IN_LEN);
+    }
+}
+
+struct hip_export_sources {};
+
+
+%extend hip_export_sources {
+    hip_export_sources() {
+        hip_export_sources *s = (hip_export_sources *)calloc(1, sizeof *s);
+        if (!s) hip__bind_fail(HIP_ERR_NOMEM, NULL);
+        return s;
+    }
+    ~hip_export_sources() {
+        free((void *)$self->sessions);
+        free((void *)$self->outcomes);
+        free($self->results);
+        free($self);
+    }
+    /* NULL clears. */
+    void set_painlog(const hip_painlog *log) { $self->painlog = log; }
+    void set_catalog(const hip_catalog *catalog) { $self->catalog = catalog; }
+    hip_status add_session(const hip_session *session) {
+        if (!session) { hip__bind_fail(HIP_ERR_INVALID, "session is None"); return HIP_ERR_INVALID; }
+        if ($self->session_count == $self->session_cap) {
+            size_t cap = $self->session_cap ? 2 * $self->session_cap : 8;
+            const hip_session **p = (const hip_session **)realloc((void *)$self->sessions, cap * sizeof *p);
+            if (!p) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return HIP_ERR_NOMEM; }
+            $self->sessions = p;
+            $self->session_cap = cap;
+        }
+        $self->sessions[$self->session_count++] = session;
+        return HIP_OK;
+    }
+    /* result may be NULL (no score Observations for this administration). */
+    hip_status add_outcome(const hip_outcome_response *response, const hip_outcome_result *result = NULL) {
+        if (!response) { hip__bind_fail(HIP_ERR_INVALID, "response is None"); return HIP_ERR_INVALID; }
+        if ($self->outcome_count == $self->outcome_cap) {
+            size_t cap = $self->outcome_cap ? 2 * $self->outcome_cap : 8;
+            const hip_outcome_response **p =
+                (const hip_outcome_response **)realloc((void *)$self->outcomes, cap * sizeof *p);
+            if (!p) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return HIP_ERR_NOMEM; }
+            $self->outcomes = p;
+            hip_outcome_result *r = (hip_outcome_result *)realloc($self->results, cap * sizeof *r);
+            if (!r) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return HIP_ERR_NOMEM; }
+            $self->results = r;
+            $self->outcome_cap = cap;
+        }
+        hip_outcome_result *slot = &$self->results[$self->outcome_count];
+        if (result) {
+            *slot = *result;
+            $self->scored = 1;
+        } else {
+            /* No scores: a result of the response's own instrument with no scale. */
+            memset(slot, 0, sizeof *slot);
+            slot->instrument = hip_outcome_response_instrument(response);
+        }
+        $self->outcomes[$self->outcome_count++] = response;
+        return HIP_OK;
+    }
+    size_t session_count() { return $self->session_count; }
+    size_t outcome_count() { return $self->outcome_count; }
+    hip_status fhir_bundle(int32_t from_day, int32_t to_day, const hip_fhir_config *config,
+                           char *OUT_BYTES, size_t OUT_CAP, size_t *len_out) {
+        hip_export_input in;
+        hip__bind_export_input($self, &in);
+        hip_status st = hip_export_fhir_bundle(&in, from_day, to_day, config, OUT_BYTES, OUT_CAP, len_out);
+        return st < 0 && st != HIP_ERR_BUFSIZE ? hip__bind_export_fail(st, $self, config, from_day, to_day) : st;
+    }
+    hip_status csv_pain(int32_t from_day, int32_t to_day, char *OUT_BYTES, size_t OUT_CAP, size_t *len_out) {
+        hip_export_input in;
+        hip__bind_export_input($self, &in);
+        hip_status st = hip_export_csv_pain(&in, from_day, to_day, OUT_BYTES, OUT_CAP, len_out);
+        return st < 0 && st != HIP_ERR_BUFSIZE ? hip__bind_export_fail(st, $self, NULL, from_day, to_day) : st;
+    }
+    hip_status csv_sessions(int32_t from_day, int32_t to_day, char *OUT_BYTES, size_t OUT_CAP,
+                            size_t *len_out) {
+        hip_export_input in;
+        hip__bind_export_input($self, &in);
+        hip_status st = hip_export_csv_sessions(&in, from_day, to_day, OUT_BYTES, OUT_CAP, len_out);
+        return st < 0 && st != HIP_ERR_BUFSIZE ? hip__bind_export_fail(st, $self, NULL, from_day, to_day) : st;
+    }
+}
 
 /* The SQLite store, when the binding is built with it (swig -DHIPTRACK_WITH_STORE). */
 #ifdef HIPTRACK_WITH_STORE

@@ -34,6 +34,14 @@ void hip__pain_split_ns(int64_t t_ns, int64_t *s_out, int64_t *frac_out);
 int64_t hip__pain_local_s(int64_t t_ns, int32_t utc_offset_min);
 int32_t hip__pain_entry_day(const hip_pain_entry *e);
 
+/* RFC 3339 local time with offset, shared with the FHIR and CSV forms (export_*.c). */
+#define HIP__PAIN_TIME_CAP 40   /* "YYYY-MM-DDTHH:MM:SS.fffffffff+HH:MM" is 35 bytes */
+/* Parses "YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|+HH:MM|-HH:MM)": 1 on success, 0 for bad text, an offset
+ * beyond 18 h or an instant outside int64 nanoseconds. */
+int hip__pain_parse_time(const char *s, size_t len, int64_t *t_out, int32_t *offset_out);
+/* Formats an instant in its local time with the offset; buf holds HIP__PAIN_TIME_CAP bytes. */
+void hip__pain_format_time(int64_t t_ns, int32_t offset, char *buf);
+
 /* Validates every field; messages name the field below path ("entries[2].nrs: ..."). */
 hip_status hip__pain_entry_validate(const hip_pain_entry *e, const char *path, hip__error *err);
 int hip__pain_entry_equal(const hip_pain_entry *a, const hip_pain_entry *b);

@@ -12,7 +12,6 @@
 #include "hiptrack/hip_date.h"
 
 #define HIP__PAINLOG_VERSION 1
-#define HIP__PAIN_TIME_CAP 40   /* "YYYY-MM-DDTHH:MM:SS.fffffffff+HH:MM" is 35 bytes */
 
 static int digits(const char *s, size_t n, int *out)
 {
@@ -27,7 +26,7 @@ static int digits(const char *s, size_t n, int *out)
 
 /* Parses "YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|+HH:MM|-HH:MM)": 1 on success, 0 for bad text or an
  * instant outside int64 nanoseconds. */
-static int parse_time(const char *s, size_t len, int64_t *t_out, int32_t *offset_out)
+int hip__pain_parse_time(const char *s, size_t len, int64_t *t_out, int32_t *offset_out)
 {
     int hh, mi, ss, oh = 0, om = 0;
     int32_t day;
@@ -81,7 +80,7 @@ static int parse_time(const char *s, size_t len, int64_t *t_out, int32_t *offset
     return 1;
 }
 
-static void format_time(int64_t t_ns, int32_t offset, char *buf)
+void hip__pain_format_time(int64_t t_ns, int32_t offset, char *buf)
 {
     int64_t s, frac;
     hip__pain_split_ns(t_ns, &s, &frac);
@@ -143,7 +142,7 @@ static hip_status read_entry(const hip__json *v, const char *path, hip_pain_entr
     const hip__json *t = hip__json_get(v, "time");
     hip__jr_path_key(p, path, "time");
     if (!t) return hip__seterr(e, HIP_ERR_FORMAT, "%s: missing", p);
-    if (t->type != HIP__JSON_STRING || !parse_time(t->str, t->len, &en->t_ns, &en->utc_offset_min))
+    if (t->type != HIP__JSON_STRING || !hip__pain_parse_time(t->str, t->len, &en->t_ns, &en->utc_offset_min))
         return hip__seterr(e, HIP_ERR_FORMAT,
                            "%s: expected RFC 3339 local time with offset (\"2026-11-02T08:30:00+01:00\"), "
                            "offset within 18:00", p);
@@ -263,7 +262,7 @@ hip_status hip_painlog_export_json(const hip_painlog *log, char *buf, size_t cap
     for (size_t i = 0; i < log->n; i++) {
         const hip_pain_entry *e = &log->entries[i];
         char t[HIP__PAIN_TIME_CAP];
-        format_time(e->t_ns, e->utc_offset_min, t);
+        hip__pain_format_time(e->t_ns, e->utc_offset_min, t);
         hip__jw_begin_object(&w);
         hip__jw_key(&w, "time"); hip__jw_string(&w, t);
         hip__jw_key(&w, "nrs"); hip__jw_integer(&w, e->nrs);

@@ -50,6 +50,8 @@ specs = [
  ('ProgressionVariable','hip_progression.h','hip_progression_variable','HIP_PROGRESSION_VAR_','hip_progression_variable_name',False,'The prescription field a CHANGE decision changes ({@code hip_progression_variable}).'),
  ('Comparison','hip_progression.h','hip_progression_cmp','HIP_PROGRESSION_CMP_','hip_progression_cmp_name',False,'The comparison of a rule input ({@code hip_progression_cmp}); {@link #id()} is its operator as written.'),
  ('Aggregate','hip_progression.h','hip_progression_agg','HIP_PROGRESSION_AGG_','hip_progression_agg_name',False,'How a rule input combines the values of its window ({@code hip_progression_agg}).'),
+ ('FhirBundleType','hip_export.h','hip_fhir_bundle_type','HIP_FHIR_BUNDLE_',None,False,'The kind of FHIR Bundle an export writes ({@code hip_fhir_bundle_type}).'),
+ ('FhirPainValue','hip_export.h','hip_fhir_pain_value','HIP_FHIR_PAIN_VALUE_',None,False,'How a FHIR pain Observation carries the 0-10 value ({@code hip_fhir_pain_value}).'),
  ('WindowUnit','hip_progression.h','hip_progression_window','HIP_PROGRESSION_WINDOW_',None,False,'The unit of a rule input\'s window ({@code hip_progression_window}).'),
 ]
 def esc(s): return s.replace('&','&amp;').replace('<','&lt;').replace('>','&gt;').replace('@','{@literal @}')

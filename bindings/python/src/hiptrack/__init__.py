@@ -60,6 +60,8 @@ from .progression import (CheckIn, Decision, DecisionInput, DryRunRow, History, 
                           RuleParam, RuleSet, RuleSyntaxError, builtin_text, load_step,
                           red_flag_ids)
 from . import progression
+from . import export
+from ._enums import FhirBundleType, FhirPainValue
 from .store import AVAILABLE as STORE_AVAILABLE
 from .store import Store, StoreKind, StoreRecord, StoreSync
 
@@ -109,7 +111,7 @@ __all__ = [
     "local_day", "pain_band", "pain_change", "pain_cohort",
     "CheckinAnswer", "ProgressionAction", "ProgressionAgg", "ProgressionClass", "ProgressionCmp",
     "ProgressionVariable", "ProgressionWindow", "RedFlagTier",
-    "progression", "CheckIn", "Decision", "DecisionInput", "DryRunRow", "History", "RuleInfo",
+    "progression", "export", "FhirBundleType", "FhirPainValue", "CheckIn", "Decision", "DecisionInput", "DryRunRow", "History", "RuleInfo",
     "RuleParam", "RuleSet", "RuleSyntaxError", "builtin_text", "load_step", "red_flag_ids",
     "STORE_AVAILABLE", "Store", "StoreKind", "StoreRecord", "StoreSync",
 ]

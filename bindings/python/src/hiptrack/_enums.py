@@ -468,6 +468,21 @@ class ProgressionWindow(enum.IntEnum):
     DAYS = 2
 
 # Enum class -> prefix of its C constants (tests compare every constant with these enums).
+class FhirBundleType(enum.IntEnum):
+    """``hip_fhir_bundle_type``."""
+
+    COLLECTION = 0
+    TRANSACTION = 1
+
+
+class FhirPainValue(enum.IntEnum):
+    """``hip_fhir_pain_value``: how the 0-10 value is written."""
+
+    INTEGER = 0
+    QUANTITY = 1
+    ANSWER = 2
+
+
 C_PREFIXES: "dict[type[enum.Enum], str]" = {
     Category: "HIP_CATEGORY_", Sidedness: "HIP_SIDEDNESS_", Segment: "HIP_SEGMENT_",
     Motion: "HIP_MOTION_", Plane: "HIP_PLANE_", CountKind: "HIP_COUNT_", Change: "HIP_CHANGE_",
@@ -486,6 +501,7 @@ C_PREFIXES: "dict[type[enum.Enum], str]" = {
     ProgressionClass: "HIP_PROGRESSION_CLASS_", ProgressionAction: "HIP_PROGRESSION_",
     ProgressionVariable: "HIP_PROGRESSION_VAR_", ProgressionCmp: "HIP_PROGRESSION_CMP_",
     ProgressionAgg: "HIP_PROGRESSION_AGG_", ProgressionWindow: "HIP_PROGRESSION_WINDOW_",
+    FhirBundleType: "HIP_FHIR_BUNDLE_", FhirPainValue: "HIP_FHIR_PAIN_VALUE_",
 }
 
 __all__ = ["Category", "Sidedness", "Segment", "Motion", "Plane", "CountKind", "Change", "Side",
@@ -496,4 +512,4 @@ __all__ = ["Category", "Sidedness", "Segment", "Motion", "Plane", "CountKind", "
            "PainCriterion", "PainVerdict", "FlareBaseline", "PainDuration", "PainPattern",
            "FlareEscalation", "CheckinAnswer", "RedFlagTier", "ProgressionClass",
            "ProgressionAction", "ProgressionVariable", "ProgressionCmp", "ProgressionAgg",
-           "ProgressionWindow"]
+           "ProgressionWindow", "FhirBundleType", "FhirPainValue"]
