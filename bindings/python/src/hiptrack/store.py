@@ -196,6 +196,8 @@ class Store(Handle):
         q.to_day = _day(to_day, _DAY_MAX)
         s = self._live()
         q.as_of_seq = self.last_seq if as_of is None else int(as_of)
+        if as_of is None and q.as_of_seq == 0:
+            return []          # empty now (as_of_seq 0 would mean "now" for the next call)
         q.all_versions = int(all_versions)
         q.include_deleted = int(include_deleted)
         _, n = s.list_count(q)

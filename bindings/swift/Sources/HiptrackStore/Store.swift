@@ -194,6 +194,7 @@ public final class Store {
         if let from { q.from_day = from.dayNumber }
         if let to { q.to_day = to.dayNumber }
         q.as_of_seq = try asOf ?? lastSeq()
+        if asOf == nil && q.as_of_seq == 0 { return [] }   // empty; 0 would mean "now" below
         q.all_versions = allVersions ? 1 : 0
         q.include_deleted = includeDeleted ? 1 : 0
         var n = 0

@@ -310,7 +310,9 @@ public final class Store extends NativeHandle<hip_store> {
             q.setKind(kind == null ? 0 : kind.value());
             if (from != null) q.setFrom_day(from.dayNumber());
             if (to != null) q.setTo_day(to.dayNumber());
-            q.setAs_of_seq(lastSeq());
+            long snapshot = lastSeq();
+            if (snapshot == 0) return Collections.emptyList();  // 0 would mean "now" below
+            q.setAs_of_seq(snapshot);
             q.setAll_versions(allVersions ? 1 : 0);
             q.setInclude_deleted(includeDeleted ? 1 : 0);
             long[] n = new long[1];
