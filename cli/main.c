@@ -16,6 +16,8 @@ static void usage(FILE *out)
             "  catalog [--format table|json] [--id ID]   list the built-in exercises\n"
             "  simulate --exercise ID [options]      a simulated recording CSV (--help for options)\n"
             "  reps [--exercise ID|auto] [--format table|csv|json] FILE.csv   count and measure reps\n"
+            "  log [--store PATH] pain|session|program|outcome|list|show|delete ...\n"
+            "                                        record into and list the member's store\n"
             "  version                               print the library version\n");
 }
 
@@ -30,6 +32,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "catalog") == 0) return cmd_catalog(argc - 1, argv + 1);
     if (strcmp(cmd, "simulate") == 0) return cmd_simulate(argc - 1, argv + 1);
     if (strcmp(cmd, "reps") == 0) return cmd_reps(argc - 1, argv + 1);
+    if (strcmp(cmd, "log") == 0) return cmd_log(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("hiptrack %s\n", hip_version_string());
         return CLI_OK;

@@ -4,6 +4,8 @@
 set -euo pipefail
 
 packages=(cmake make gcc g++ pkg-config libcmocka-dev binutils)
+# The durable store (libhip/store) links SQLite.
+packages+=(libsqlite3-dev)
 # valgrind memcheck runs the C tests once more in scripts/test.sh.
 packages+=(valgrind)
 # The Python binding needs an interpreter with venv and its C headers: Debian's unless python3

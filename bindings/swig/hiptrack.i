@@ -1594,3 +1594,8 @@ struct hip_export_sources {};
         return st < 0 && st != HIP_ERR_BUFSIZE ? hip__bind_export_fail(st, $self, NULL, from_day, to_day) : st;
     }
 }
+
+/* The SQLite store, when the binding is built with it (swig -DHIPTRACK_WITH_STORE). */
+#ifdef HIPTRACK_WITH_STORE
+%include "hiptrack_store.i"
+#endif

@@ -62,6 +62,8 @@ from .progression import (CheckIn, Decision, DecisionInput, DryRunRow, History, 
 from . import progression
 from . import export
 from ._enums import FhirBundleType, FhirPainValue
+from .store import AVAILABLE as STORE_AVAILABLE
+from .store import Store, StoreKind, StoreRecord, StoreSync
 
 #: The C library's version as (major, minor, patch).
 version_info = tuple(int(p) for p in capi.hip_version_string().split("."))
@@ -111,4 +113,5 @@ __all__ = [
     "ProgressionVariable", "ProgressionWindow", "RedFlagTier",
     "progression", "export", "FhirBundleType", "FhirPainValue", "CheckIn", "Decision", "DecisionInput", "DryRunRow", "History", "RuleInfo",
     "RuleParam", "RuleSet", "RuleSyntaxError", "builtin_text", "load_step", "red_flag_ids",
+    "STORE_AVAILABLE", "Store", "StoreKind", "StoreRecord", "StoreSync",
 ]
