@@ -16,5 +16,18 @@ int cmd_catalog(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 int cmd_reps(int argc, char **argv);
 int cmd_log(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+
+#ifdef HIPTRACK_CLI_WITH_STORE
+#include "hiptrack/hip_store.h"
+/* The store's path: path when given, else $HIPTRACK_STORE, else $XDG_DATA_HOME/hiptrack/hiptrack.db,
+ * else ~/.local/share/hiptrack/hiptrack.db (buf holds the built path); NULL when HOME is unset. */
+const char *cli_store_path(const char *path, char *buf, size_t cap);
+/* Opens the store for command cmd ("log", "export"): create makes it and its directory, otherwise
+ * it must exist. Returns a CLI exit code, with the reason on stderr. */
+int cli_store_open(const char *cmd, const char *path, int create, hip_store **out);
+/* The exit code for a store or document status (2 malformed/foreign, 74 I/O, 1 invalid). */
+int cli_store_status_exit(hip_status st);
+#endif
 
 #endif

@@ -32,11 +32,9 @@ int cmd_log(int argc, char **argv)
 
 #else
 
-#include <sys/stat.h>
 #include <time.h>
 
 #include "json.h"
-#include "hiptrack/hip_store.h"
 
 static int usage(void)
 {
@@ -49,65 +47,6 @@ static int usage(void)
             "       hiptrack log [--store PATH] show KIND ID [--as-of SEQ]\n"
             "       hiptrack log [--store PATH] delete KIND ID\n");
     return CLI_USAGE;
-}
-
-/* mkdir -p of the directory part of path. */
-static int make_parent_dirs(const char *path)
-{
-    char buf[4096];
-    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) return -1;
-    char *slash = strrchr(buf, '/');
-    if (!slash || slash == buf) return 0;
-    *slash = '\0';
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = '\0';
-        if (mkdir(buf, 0700) != 0 && errno != EEXIST) return -1;
-        *p = '/';
-    }
-    if (mkdir(buf, 0700) != 0 && errno != EEXIST) return -1;
-    return 0;
-}
-
-static const char *default_store(char *buf, size_t cap)
-{
-    const char *env = getenv("HIPTRACK_STORE");
-    if (env && *env) return env;
-    const char *xdg = getenv("XDG_DATA_HOME");
-    if (xdg && *xdg) snprintf(buf, cap, "%s/hiptrack/hiptrack.db", xdg);
-    else {
-        const char *home = getenv("HOME");
-        if (!home || !*home) return NULL;
-        snprintf(buf, cap, "%s/.local/share/hiptrack/hiptrack.db", home);
-    }
-    return buf;
-}
-
-static int status_exit(hip_status st)
-{
-    switch (st) {
-    case HIP_OK: return CLI_OK;
-    case HIP_ERR_FORMAT: case HIP_ERR_CORRUPT: case HIP_ERR_VERSION: return CLI_MALFORMED;
-    case HIP_ERR_STATE: case HIP_ERR_NOMEM: return CLI_IOERR;
-    default: return CLI_INVALID;
-    }
-}
-
-static int open_store(const char *path, int create, hip_store **out)
-{
-    if (create && make_parent_dirs(path) != 0) {
-        fprintf(stderr, "hiptrack log: cannot create the directory of %s: %s\n", path,
-                strerror(errno));
-        return CLI_IOERR;
-    }
-    hip_store_config cfg;
-    hip_store_config_init(&cfg);
-    cfg.create_if_missing = create;
-    char err[300];
-    hip_status st = hip_store_open(path, &cfg, out, err, sizeof err);
-    if (st == HIP_OK) return CLI_OK;
-    fprintf(stderr, "hiptrack log: %s\n", err);
-    return st == HIP_ERR_NOT_FOUND ? CLI_IOERR : status_exit(st);
 }
 
 static int print_written(const hip_store_record *r)
@@ -264,8 +203,8 @@ static int log_file(hip_store *s, hip_store_kind kind, int argc, char **argv)
     free(text);
     if (st != HIP_OK) {
         fprintf(stderr, "%s: %s\n", file, hip_store_last_error(s));
-        return status_exit(st) == CLI_MALFORMED && st != HIP_ERR_VERSION ? CLI_INVALID
-                                                                        : status_exit(st);
+        return cli_store_status_exit(st) == CLI_MALFORMED && st != HIP_ERR_VERSION ? CLI_INVALID
+                                                                        : cli_store_status_exit(st);
     }
     return print_written(&rec);
 }
@@ -373,12 +312,7 @@ int cmd_log(int argc, char **argv)
     if (i >= argc) return usage();
     const char *sub = argv[i++];
     char buf[4096];
-    if (!path) path = default_store(buf, sizeof buf);
-    if (!path) {
-        fprintf(stderr, "hiptrack log: no store: pass --store PATH or set HIPTRACK_STORE (HOME is "
-                        "not set)\n");
-        return CLI_USAGE;
-    }
+    path = cli_store_path(path, buf, sizeof buf);
     int reads = strcmp(sub, "list") == 0 || strcmp(sub, "show") == 0;
     int known = reads || strcmp(sub, "pain") == 0 || strcmp(sub, "session") == 0
                 || strcmp(sub, "program") == 0 || strcmp(sub, "outcome") == 0
@@ -388,7 +322,7 @@ int cmd_log(int argc, char **argv)
         return usage();
     }
     hip_store *s = NULL;
-    int rc = open_store(path, !reads, &s);
+    int rc = cli_store_open("log", path, !reads, &s);
     if (rc != CLI_OK) return rc;
     int n = argc - i;
     char **rest = argv + i;

@@ -18,6 +18,8 @@ static void usage(FILE *out)
             "  reps [--exercise ID|auto] [--format table|csv|json] FILE.csv   count and measure reps\n"
             "  log [--store PATH] pain|session|program|outcome|list|show|delete ...\n"
             "                                        record into and list the member's store\n"
+            "  export [--store PATH] --fhir --patient REF | --csv pain|sessions [--from D] [--to D]\n"
+            "                                        the store as a FHIR R4 Bundle or CSV\n"
             "  version                               print the library version\n");
 }
 
@@ -33,6 +35,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "simulate") == 0) return cmd_simulate(argc - 1, argv + 1);
     if (strcmp(cmd, "reps") == 0) return cmd_reps(argc - 1, argv + 1);
     if (strcmp(cmd, "log") == 0) return cmd_log(argc - 1, argv + 1);
+    if (strcmp(cmd, "export") == 0) return cmd_export(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("hiptrack %s\n", hip_version_string());
         return CLI_OK;
