@@ -97,6 +97,50 @@ done:
     return rc;
 }
 
+/* An outcome administration: valid when it imports; the scores say whether it is complete. */
+static int validate_outcome(const char *path, const char *text, size_t len)
+{
+    hip_outcome_response *r = NULL;
+    if (hip_outcome_response_create(NULL, &r) != HIP_OK) {
+        fprintf(stderr, "%s: out of memory\n", path);
+        return CLI_IOERR;
+    }
+    int rc = CLI_OK;
+    hip_outcome_result res;
+    if (hip_outcome_import_json(r, text, len) != HIP_OK) {
+        fprintf(stderr, "%s: invalid hiptrack.outcome: %s\n", path, hip_outcome_response_last_error(r));
+        rc = CLI_INVALID;
+    } else if (hip_outcome_score(r, &res) != HIP_OK) {
+        fprintf(stderr, "%s: invalid hiptrack.outcome: %s\n", path, hip_outcome_response_last_error(r));
+        rc = CLI_INVALID;
+    } else {
+        size_t scored = 0;
+        for (size_t i = 0; i < res.scale_count; i++) scored += res.scales[i].state == HIP_OUTCOME_SCORED;
+        printf("%s: valid hiptrack.outcome (%s, %zu of %zu scales scored)\n", path,
+               hip_instrument_name(res.instrument), scored, res.scale_count);
+    }
+    hip_outcome_response_destroy(r);
+    return rc;
+}
+
+static int validate_painlog(const char *path, const char *text, size_t len)
+{
+    hip_painlog *log = NULL;
+    if (hip_painlog_create(NULL, &log) != HIP_OK) {
+        fprintf(stderr, "%s: out of memory\n", path);
+        return CLI_IOERR;
+    }
+    int rc = CLI_OK;
+    if (hip_painlog_import_json(log, text, len) != HIP_OK) {
+        fprintf(stderr, "%s: invalid hiptrack.painlog: %s\n", path, hip_painlog_last_error(log));
+        rc = CLI_INVALID;
+    } else {
+        printf("%s: valid hiptrack.painlog (%zu entries)\n", path, hip_painlog_count(log));
+    }
+    hip_painlog_destroy(log);
+    return rc;
+}
+
 int cmd_validate(int argc, char **argv)
 {
     const char *catalog_path = NULL, *path = NULL;
@@ -139,8 +183,11 @@ int cmd_validate(int argc, char **argv)
     if (strcmp(kind, "hiptrack.catalog") == 0) rc = validate_catalog(path, text, len);
     else if (strcmp(kind, "hiptrack.program") == 0) rc = validate_program(path, text, len, catalog_path);
     else if (strcmp(kind, "hiptrack.session") == 0) rc = validate_session(path, text, len, catalog_path);
+    else if (strcmp(kind, "hiptrack.outcome") == 0) rc = validate_outcome(path, text, len);
+    else if (strcmp(kind, "hiptrack.painlog") == 0) rc = validate_painlog(path, text, len);
     else {
-        fprintf(stderr, "%s: format: expected \"hiptrack.catalog\", \"hiptrack.program\" or \"hiptrack.session\"%s%s%s\n",
+        fprintf(stderr, "%s: format: expected \"hiptrack.catalog\", \"hiptrack.program\", "
+                        "\"hiptrack.session\", \"hiptrack.outcome\" or \"hiptrack.painlog\"%s%s%s\n",
                 path, kind[0] ? ", found \"" : "", kind, kind[0] ? "\"" : "");
         rc = CLI_INVALID;
     }
