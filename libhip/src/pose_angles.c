@@ -270,14 +270,10 @@ static void angles_2d(const frame *f, const hip_pose_angles_config *cfg, hip_pos
     }
 }
 
-hip_status hip_pose_angles_compute(const hip_pose_angles_config *config,
-                                   const hip_keypoint *keypoints, size_t count,
-                                   hip_pose_angles *out)
+void hip__pose_angles_from_canonical(const hip_pose_angles_config *config,
+                                     const hip_keypoint canon[HIPTRACK_JOINT_COUNT],
+                                     hip_pose_angles *out)
 {
-    if (!out) return HIP_ERR_INVALID;
-    hip_keypoint canon[HIPTRACK_JOINT_COUNT];
-    hip_status st = hip_pose_to_canonical(config, keypoints, count, canon);
-    if (st != HIP_OK) return st;
     memset(out, 0, sizeof *out);
     frame f;
     for (int j = 0; j < HIPTRACK_JOINT_COUNT; j++) {
@@ -289,5 +285,16 @@ hip_status hip_pose_angles_compute(const hip_pose_angles_config *config,
         angles_3d(&f, config, out);
     else
         angles_2d(&f, config, out);
+}
+
+hip_status hip_pose_angles_compute(const hip_pose_angles_config *config,
+                                   const hip_keypoint *keypoints, size_t count,
+                                   hip_pose_angles *out)
+{
+    if (!out) return HIP_ERR_INVALID;
+    hip_keypoint canon[HIPTRACK_JOINT_COUNT];
+    hip_status st = hip_pose_to_canonical(config, keypoints, count, canon);
+    if (st != HIP_OK) return st;
+    hip__pose_angles_from_canonical(config, canon, out);
     return HIP_OK;
 }
