@@ -9,8 +9,9 @@
 
 #define DEG (180.0 / 3.14159265358979323846)
 /* 2-D AUTO view: the hip line at least this fraction of the trunk's length means a front view.
- * Hip joint centres are about 0.35-0.45 trunk lengths apart face on and near 0 from the side. */
-#define FRONT_RATIO 0.25
+ * Hip joint centres are 0.2-0.35 trunk lengths apart face on (Kinect's are narrow), under 0.06
+ * from the side; turned subjects and deep flexion fall in between. */
+#define FRONT_RATIO HIP__POSE_FRONT_RATIO
 /* 3-D knee valgus needs both leg segments at least this long seen from the front (a thigh
  * pointing at the camera in a deep squat leaves no frontal-plane angle worth reporting). */
 #define VALGUS_MIN_FORESHORTEN 0.5
@@ -268,6 +269,15 @@ static void angles_2d(const frame *f, const hip_pose_angles_config *cfg, hip_pos
         set(out, left ? HIP_POSE_KNEE_VALGUS_L : HIP_POSE_KNEE_VALGUS_R,
             fppa(vdot(h, Lb), vdot(h, U), vdot(k, Lb), vdot(k, U), vdot(a, Lb), vdot(a, U), left));
     }
+}
+
+double hip__pose_width_ratio(const hip_keypoint c[HIPTRACK_JOINT_COUNT])
+{
+    const hip_keypoint *l = &c[HIP_JOINT_HIP_L], *r = &c[HIP_JOINT_HIP_R];
+    const hip_keypoint *p = &c[HIP_JOINT_PELVIS], *s = &c[HIP_JOINT_SPINE_SHOULDER];
+    if (!(l->confidence > 0 && r->confidence > 0 && p->confidence > 0 && s->confidence > 0)) return 0;
+    double t = hypot(s->x - p->x, s->y - p->y);
+    return t > 1e-9 ? hypot(l->x - r->x, l->y - r->y) / t : 0;
 }
 
 void hip__pose_angles_from_canonical(const hip_pose_angles_config *config,

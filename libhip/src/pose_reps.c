@@ -49,6 +49,9 @@ struct hip_pose_reps {
     /* 2-D front view: each thigh's longest apparent length (per hip width), last 3 ratios */
     double fs_ref[2], fs_hist[2][3];
     size_t fs_n[2];
+    /* 2-D AUTO view: a slow average of the hip width / trunk ratio, with hysteresis */
+    double view_ratio;
+    hip_pose_view view;
     /* summary history ring */
     hist_frame *hist;
     size_t hist_head, hist_len;
@@ -153,6 +156,8 @@ static void clear_state(hip_pose_reps *p)
     p->med_len = p->med_pending = 0;
     memset(p->fs_ref, 0, sizeof p->fs_ref);
     memset(p->fs_n, 0, sizeof p->fs_n);
+    p->view_ratio = 0;
+    p->view = HIP_POSE_VIEW_AUTO;
     p->hist_head = p->hist_len = 0;
     p->q_head = p->q_len = 0;
 }
@@ -485,6 +490,31 @@ static void record_history(hip_pose_reps *p, int64_t t, const hip_pose_angles *a
     if (p->hist_len < p->cfg.history_frames) p->hist_len++;
 }
 
+/* The camera does not move between frames: one view for the stream, from the hip width against
+ * the trunk averaged over about 2 s, switching only past a margin (a turn or a deep squat makes
+ * single frames ambiguous). */
+static hip_pose_view auto_view(hip_pose_reps *p, int64_t t, const hip_keypoint *canon)
+{
+    double r = hip__pose_width_ratio(canon);
+    if (r > 0) {
+        if (p->view == HIP_POSE_VIEW_AUTO) {
+            p->view_ratio = r;
+        } else {
+            double dt = (double)(t - p->last_t) * 1e-9;
+            double alpha = 1.0 - exp(-dt / 2.0);
+            p->view_ratio += alpha * (r - p->view_ratio);
+        }
+        const double mid = HIP__POSE_FRONT_RATIO, margin = 0.3 * HIP__POSE_FRONT_RATIO;
+        if (p->view == HIP_POSE_VIEW_AUTO)
+            p->view = p->view_ratio >= mid ? HIP_POSE_VIEW_FRONT : HIP_POSE_VIEW_SIDE;
+        else if (p->view == HIP_POSE_VIEW_SIDE && p->view_ratio > mid + margin)
+            p->view = HIP_POSE_VIEW_FRONT;
+        else if (p->view == HIP_POSE_VIEW_FRONT && p->view_ratio < mid - margin)
+            p->view = HIP_POSE_VIEW_SIDE;
+    }
+    return p->view == HIP_POSE_VIEW_AUTO ? HIP_POSE_VIEW_SIDE : p->view;
+}
+
 static hip_status check_frame(hip_pose_reps *p, int64_t t, const hip_keypoint *kp, size_t count)
 {
     if (!kp) return hip__seterr(&p->err, HIP_ERR_INVALID, "keypoints: NULL");
@@ -504,7 +534,9 @@ static void take_frame(hip_pose_reps *p, int64_t t, const hip_keypoint *kp, size
     hip_keypoint canon[HIPTRACK_JOINT_COUNT];
     hip_pose_angles a;
     (void)hip_pose_to_canonical(&p->cfg.angles, kp, count, canon);   /* checked at create */
-    hip__pose_angles_from_canonical(&p->cfg.angles, canon, &a);
+    hip_pose_angles_config ac = p->cfg.angles;
+    if (ac.dims == 2 && ac.view == HIP_POSE_VIEW_AUTO) ac.view = auto_view(p, t, canon);
+    hip__pose_angles_from_canonical(&ac, canon, &a);
     double side[2] = {0, 0}, v = 0;
     int side_ok[2];
     int ok = signal_of(p, &a, canon, side, side_ok, &v);
