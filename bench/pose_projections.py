@@ -7,7 +7,10 @@ Every recording in DATA_DIR (../shared/data/pose-dev) is seen by a virtual pinho
   side   at the subject's left, 90 degrees to that.
 The projections are written as 2-D pose CSVs in the hiptrack layout (t, <joint>_x, <joint>_y;
 normalised image coordinates u = X/Z, v = Y/Z, y up) with the labels beside them, and scored with
-score_reps.py. The 3-D originals are scored too. --check asserts the accuracy goals; numpy only.
+score_reps.py. The 3-D originals are scored too. --check asserts the accuracy goals for the 3-D
+recordings and the side view (every pose-dev exercise is sagittal but the side lunge, whose knee and
+hip flexion a side camera sees too); the front view is reported only: flexion seen from the front
+is a foreshortening estimate (docs/pose.md). Exits 77 (skipped) without DATA_DIR. Needs numpy.
 
 Usage: pose_projections.py [--check] [--keep DIR] DATA_DIR SCORE_REPS HIPTRACK
 """
@@ -21,7 +24,10 @@ import subprocess
 import sys
 import tempfile
 
-import numpy as np
+try:
+    import numpy as np
+except ImportError:   # the CTest skips
+    np = None
 
 JOINTS = ["pelvis", "spine_mid", "spine_shoulder", "head", "shoulder_l", "shoulder_r", "elbow_l",
           "elbow_r", "wrist_l", "wrist_r", "hip_l", "hip_r", "knee_l", "knee_r", "ankle_l",
@@ -87,6 +93,9 @@ def main():
     ap.add_argument("score_reps")
     ap.add_argument("hiptrack")
     a = ap.parse_args()
+    if np is None or not os.path.isdir(a.data_dir) or not os.path.exists(a.score_reps):
+        print("skipped: needs numpy and %s" % a.data_dir)
+        return 77
     tmp = a.keep or tempfile.mkdtemp(prefix="pose_proj_")
     results = {"3d": score(a.data_dir, a.score_reps, a.hiptrack)}
     try:
@@ -109,7 +118,7 @@ def main():
             print("%-30s sets=%3d exact=%5.1f within1=%5.1f precision=%5.1f recall=%5.1f" % (
                 name, m["sets"], m["exact"], m["within1"], m["precision"], m["recall"]))
         for k, goal in GOALS.items():
-            if res["all"][k] < goal:
+            if view != "front" and res["all"][k] < goal:
                 failed.append("%s %s %.1f < %.1f" % (view, k, res["all"][k], goal))
     if a.check and failed:
         print("goals missed: " + "; ".join(failed))

@@ -98,7 +98,7 @@ typedef struct json_out { char *buf; size_t cap; } json_out;
 
 /* Prints the events (IMU: events; pose: pose_events) in the chosen format. */
 static int print_all(const char *format, const char *exercise, const hip_rep_event *events,
-                     const hip_pose_rep_event *pose_events, size_t n_events, size_t samples)
+                     const hip_pose_rep_event *pose_events, size_t n_events, size_t samples, int pose)
 {
     int json = strcmp(format, "json") == 0;
     if (strcmp(format, "csv") == 0)
@@ -109,7 +109,7 @@ static int print_all(const char *format, const char *exercise, const hip_rep_eve
     if (!json) {
         for (size_t i = 0; i < n_events; i++)
             print_rep(format, pose_events ? &pose_events[i].rep : &events[i], pose_events ? &pose_events[i] : NULL, NULL);
-        if (strcmp(format, "table") == 0) printf("%zu reps in %zu %s\n", n_events, samples, pose_events ? "frames" : "samples");
+        if (strcmp(format, "table") == 0) printf("%zu reps in %zu %s\n", n_events, samples, pose ? "frames" : "samples");
         return CLI_OK;
     }
     json_out jo = {NULL, 0};
@@ -249,7 +249,7 @@ int cmd_reps(int argc, char **argv)
         int prc = reps_pose_run(path, text, len, &po, &pose_events, &n_pose, &frames);
         free(text);
         if (prc != CLI_OK) return prc;
-        prc = print_all(format, exercise, NULL, pose_events, n_pose, frames);
+        prc = print_all(format, exercise, NULL, pose_events, n_pose, frames, 1);
         free(pose_events);
         return prc;
     }
@@ -293,7 +293,7 @@ int cmd_reps(int argc, char **argv)
             events[n_events++] = e;
         }
     }
-    if (rc == CLI_OK) rc = print_all(format, exercise, events, NULL, n_events, rec.count);
+    if (rc == CLI_OK) rc = print_all(format, exercise, events, NULL, n_events, rec.count, 0);
     free(events);
     hip_reps_destroy(det);
     rec_free(&rec);

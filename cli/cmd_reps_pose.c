@@ -24,7 +24,7 @@ int reps_pose_run(const char *path, const char *text, size_t len, const reps_pos
     if (o->exercise) {
         hip_status st = hip_pose_reps_config_for_exercise(&cfg, o->exercise);
         if (st != HIP_OK) {
-            fprintf(stderr, "%s: exercise '%s' cannot be counted from %u-D pose keypoints (it needs %s)\n",
+            fprintf(stderr, "%s: exercise '%s' cannot be counted from %u-D pose keypoints (view it needs: %s)\n",
                     path, o->exercise->id, (unsigned)rec.dims,
                     hip_pose_need_name(hip_pose_need_for_exercise(o->exercise)));
             pose_recording_free(&rec);
