@@ -949,6 +949,43 @@ static void test_counter_alloc_failure(void **state)
     assert_int_equal(as.outstanding, 0);
 }
 
+/* Absurd coordinates (near the float range, infinite) are taken without NaN reaching the engine. */
+static void test_counter_absurd_values(void **state)
+{
+    (void)state;
+    for (uint32_t dims = 2; dims <= 3; dims++)
+        for (int view = 0; view < 3; view++) {
+            hip_pose_reps_config cfg;
+            hip_pose_reps_config_init(&cfg, HIP_SKELETON_HIPTRACK, dims);
+            cfg.angles.x_scale = 100;
+            if (dims == 2) cfg.angles.view = (hip_pose_view)view;
+            hip_pose_reps *p = NULL;
+            assert_int_equal(hip_pose_reps_create(&cfg, &p), HIP_OK);
+            size_t frames = stream_frames(&plain);
+            lcg_state = 5;
+            hip_pose_rep_event e;
+            for (size_t k = 0; k < frames; k++) {
+                int64_t t;
+                hip_keypoint kp[HIPTRACK_JOINT_COUNT];
+                stream_frame(&plain, k, &t, kp);
+                if (k % 7 == 3) kp[k % HIPTRACK_JOINT_COUNT].x = 3e38f;
+                if (k % 11 == 5) kp[(k + 3) % HIPTRACK_JOINT_COUNT].y = -INFINITY;
+                if (k % 13 == 2) kp[(k + 5) % HIPTRACK_JOINT_COUNT].z = 1e30f;
+                assert_int_equal(hip_pose_reps_push(p, t, kp, HIPTRACK_JOINT_COUNT), HIP_OK);
+                while (hip_pose_reps_next_event(p, &e) == HIP_OK)
+                    assert_true(e.rep.excursion_deg == e.rep.excursion_deg);
+                hip_pose_angles a;
+                double sig;
+                int ok;
+                assert_int_equal(hip_pose_reps_last_angles(p, &a, &sig, &ok), HIP_OK);
+                for (int i = 0; i < HIPTRACK_POSE_ANGLE_COUNT; i++) assert_true(a.deg[i] - a.deg[i] == 0);
+                assert_true(sig - sig == 0);
+            }
+            assert_int_equal(hip_pose_reps_finish(p), HIP_OK);
+            hip_pose_reps_destroy(p);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -970,6 +1007,7 @@ int main(void)
         cmocka_unit_test(test_exercise_rules),
         cmocka_unit_test(test_counter_errors),
         cmocka_unit_test(test_counter_alloc_failure),
+        cmocka_unit_test(test_counter_absurd_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

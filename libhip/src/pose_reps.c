@@ -452,6 +452,9 @@ static int signal_of(hip_pose_reps *p, const hip_pose_angles *a, const hip_keypo
             }
         }
     }
+    /* Absurd coordinates (1e30) can make an estimate NaN: such a side has no signal. */
+    for (int s = 0; s < 2; s++)
+        if (side_ok[s] && !(fabs(side[s]) <= 3600)) side_ok[s] = 0, side[s] = 0;
     if (!side_ok[0] && !side_ok[1]) return 0;
     *v = side_ok[0] && side_ok[1] ? fmax(side[0], side[1]) : side_ok[0] ? side[0] : side[1];
     return 1;
