@@ -33,8 +33,10 @@
  *   (the right side dropped).
  * - knee valgus: the frontal-plane projection angle at the knee (180 minus the hip-knee-ankle angle
  *   seen from the front), positive when the knee is inside the hip-ankle line.
- * In 3-D everything is measured in the body's own frame (the hip line and the trunk), so it does
- * not matter where the camera stands. In 2-D only the angles in the image plane are valid:
+ * In 3-D the hip and knee angles are measured in the body's own frame (the hip line and the trunk),
+ * so it does not matter where the camera stands or which way the subject faces; trunk lean and
+ * pelvic obliquity are against the vertical, the frame's y axis (camera upright, or world
+ * coordinates). In 2-D only the angles in the image plane are valid:
  *   side view  (the camera looks at the subject's side): hip flexion, knee flexion, sagittal trunk
  *              lean (the facing direction comes from the toes, else from the bent knees);
  *   front view (the camera faces the subject, or their back): hip abduction, frontal trunk lean,
