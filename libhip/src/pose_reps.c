@@ -90,8 +90,6 @@ hip_status hip_pose_reps_config_for_exercise(hip_pose_reps_config *c, const hip_
     st = hip_reps_config_for_exercise(&c->reps, ex);
     if (st != HIP_OK) return st;
     c->signal = sig;
-    if (c->angles.dims == 2)
-        c->angles.view = need == HIP_POSE_NEED_FRONT ? HIP_POSE_VIEW_FRONT : HIP_POSE_VIEW_SIDE;
     c->checks = HIP_POSE_FLAG_TRUNK_LEAN | HIP_POSE_FLAG_PELVIC_DROP | HIP_POSE_FLAG_KNEE_VALGUS;
     if (ex->sidedness == HIP_SIDEDNESS_BILATERAL) c->checks |= HIP_POSE_FLAG_ASYMMETRY;
     return HIP_OK;

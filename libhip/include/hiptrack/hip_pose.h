@@ -295,8 +295,10 @@ typedef struct hip_pose_reps hip_pose_reps;
 /* Generic ("auto") defaults: the LIMB_FLEXION signal, the engine's generic angle defaults. */
 HIPTRACK_API void hip_pose_reps_config_init(hip_pose_reps_config *config, hip_skeleton skeleton,
                                             uint32_t dims);
-/* Applies a catalog exercise: the engine's profile, the signal, the 2-D view it needs, the checks
- * (ASYMMETRY for bilateral exercises). HIP_ERR_UNSUPPORTED for an untrackable exercise and for a
+/* Applies a catalog exercise: the engine's profile, the signal, the checks (ASYMMETRY for
+ * bilateral exercises). The 2-D view stays as configured (AUTO detects it): the camera should be
+ * placed as hip_pose_need_for_exercise says; one placed otherwise is detected, though a sagittal
+ * movement seen from the front is only estimated (see the counter's notes). HIP_ERR_UNSUPPORTED for an untrackable exercise and for a
  * rotation exercise with 2-D keypoints; the config is unchanged then. */
 HIPTRACK_API hip_status hip_pose_reps_config_for_exercise(hip_pose_reps_config *config,
                                                           const hip_exercise *exercise);

@@ -225,7 +225,7 @@ class PoseRepCounter(Handle):
     """Counts reps from keypoint frames with the same rep engine as :class:`RepDetector`.
 
     ``PoseRepCounter(skeleton, dims=2|3, exercise=ex)`` applies a catalog exercise (the angle that
-    counts it, its motion profile, the 2-D view it needs, the compensation checks); without one
+    counts it, its motion profile, the compensation checks); without one
     the generic limb-flexion signal is used. Keyword arguments set ``hip_pose_reps_config`` fields
     (``gap_fill_s``, ``median_window``, ``checks``, ``trunk_lean_max_deg``, ...); ``view``,
     ``x_scale``, ``y_down`` and ``min_confidence`` go to the angle configuration.

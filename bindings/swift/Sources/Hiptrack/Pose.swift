@@ -198,7 +198,7 @@ public final class PoseRepCounter {
     let handle: OpaquePointer
     public let skeleton: Skeleton
 
-    /// A counter for a skeleton; with an exercise its signal angle, motion profile, 2-D view and
+    /// A counter for a skeleton; with an exercise its signal angle, motion profile and
     /// checks apply (throws `.unsupported` when the exercise cannot be counted from these keypoints).
     public init(skeleton: Skeleton, dimensions: Int, exercise: Exercise? = nil) throws {
         var c = hip_pose_reps_config()

@@ -38,7 +38,7 @@ public final class PoseRepCounter extends NativeHandle<hip_pose_reps> {
     }
 
     /**
-     * A counter for a catalog exercise (its signal angle, motion profile, 2-D view and checks).
+     * A counter for a catalog exercise (its signal angle, motion profile and checks).
      *
      * @param skeleton the keypoint layout
      * @param dims     2 or 3
