@@ -36,6 +36,9 @@ from .program import Program
 from .reps import (MAX_LATENCY_S, QUEUE_CAPACITY, REP_DTYPE, RepDetector, columns, concat,
                    count_reps, empty_events, iter_events)
 from .sim import Simulator, simulate
+from .pose import (Joint, PoseAngle, PoseFlag, PoseNeed, PoseRepCounter, PoseRepEvent, PoseSignal,
+                   PoseView, Skeleton)
+from . import pose
 from ._enums import (AbandonReason, AdherenceUnit, ChangeCriterion, FlareBaseline, FlareEscalation,
                      HoosMissingRule, HoosPsDirection, Instrument, OutcomeScale, OutcomeState,
                      PainBand, PainBaselineRule, PainContext, PainCriterion, PainDuration,
@@ -92,6 +95,8 @@ __all__ = [
     "MAX_LATENCY_S", "QUEUE_CAPACITY", "REP_DTYPE", "RepDetector", "columns", "concat", "count_reps",
     "empty_events", "iter_events",
     "Simulator", "simulate",
+    "Joint", "PoseAngle", "PoseFlag", "PoseNeed", "PoseRepCounter", "PoseRepEvent", "PoseSignal",
+    "PoseView", "Skeleton", "pose",
     "AbandonReason", "AdherenceUnit", "ChangeCriterion", "FlareBaseline", "FlareEscalation",
     "HoosMissingRule", "HoosPsDirection", "Instrument", "OutcomeScale", "OutcomeState", "PainBand",
     "PainBaselineRule", "PainContext", "PainCriterion", "PainDuration", "PainLocation", "PainMoment",
