@@ -73,6 +73,8 @@
 %}
 
 %{
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include "hiptrack/hip_status.h"
 
@@ -173,7 +175,32 @@ typedef struct hip_java_view {
     void *elements;
     char kind;
     int writable;
+    void *bounce;      /* an aligned copy of the records when the buffer's bytes are not aligned */
+    void *target;      /* where the bounce copy goes back to (inside the buffer or its array) */
+    size_t bounce_bytes;
 } hip_java_view;
+
+static void hip_java_view_release(JNIEnv *env, hip_java_view *v);
+
+/* C records (kind 'b') need their alignment, but a ByteBuffer's bytes need not have it: a slice or
+ * a position that is not a multiple of 8, or a byte[] whose elements ART hands out in place at a
+ * 4-byte boundary. Such a view goes through an aligned heap copy (malloc's alignment suits every
+ * record), copied back on release when writable. */
+static int hip_java_view_align(JNIEnv *env, hip_java_view *v, size_t elem_size)
+{
+    if (v->kind != 'b' || elem_size < 2 || ((uintptr_t)v->ptr % sizeof(double)) == 0 || v->len == 0)
+        return 0;
+    v->bounce = malloc(v->len * elem_size);
+    if (!v->bounce) {
+        hip_java_throw(env, HIP_ERR_NOMEM, "out of memory for an aligned copy of the buffer");
+        return -1;
+    }
+    v->bounce_bytes = v->len * elem_size;
+    memcpy(v->bounce, v->ptr, v->bounce_bytes);
+    v->target = v->ptr;
+    v->ptr = v->bounce;
+    return 0;
+}
 
 static int hip_java_view_acquire(JNIEnv *env, jobject buffer, size_t unit_size, size_t elem_size,
                                  char kind, int writable, int allow_null, hip_java_view *v)
@@ -196,7 +223,7 @@ static int hip_java_view_acquire(JNIEnv *env, jobject buffer, size_t unit_size, 
     unsigned char *base = (unsigned char *)(*env)->GetDirectBufferAddress(env, buffer);
     if (base) {
         v->ptr = base + (size_t)pos * unit_size;
-        return 0;
+        return hip_java_view_align(env, v, elem_size);
     }
     jboolean has = (*env)->CallBooleanMethod(env, buffer, hip_java_buffer_has_array);
     if (hip_java_pending(env)) return -1;
@@ -218,11 +245,20 @@ static int hip_java_view_acquire(JNIEnv *env, jobject buffer, size_t unit_size, 
     }
     if (!v->elements) return -1;   /* OutOfMemoryError is pending */
     v->ptr = (unsigned char *)v->elements + (size_t)(off + pos) * unit_size;
+    if (hip_java_view_align(env, v, elem_size) != 0) {
+        hip_java_view_release(env, v);
+        return -1;
+    }
     return 0;
 }
 
 static void hip_java_view_release(JNIEnv *env, hip_java_view *v)
 {
+    if (v->bounce) {
+        if (v->writable) memcpy(v->target, v->bounce, v->bounce_bytes);
+        free(v->bounce);
+        v->bounce = NULL;
+    }
     if (!v->elements) return;
     jint mode = v->writable ? 0 : JNI_ABORT;
     switch (v->kind) {

@@ -56,6 +56,39 @@ class RepDetectorTest {
         }
     }
 
+    /** Events collected through the raw layer into the given record buffer (push only, no finish). */
+    static List<RepEvent> collect(ByteBuffer events) {
+        List<RepEvent> out = new ArrayList<>();
+        long[] used = new long[1];
+        long[] got = new long[1];
+        try (RepDetector d = new RepDetector(squat)) {
+            LongBuffer t = LongBuffer.wrap(rec.tNs);
+            FloatBuffer s = FloatBuffer.wrap(rec.samples);
+            while (t.hasRemaining()) {
+                events.clear();
+                int st = d.proxy().push_collect(t.duplicate(), s.duplicate(), events, used, got);
+                assertTrue(st >= 0);
+                for (int i = 0; i < got[0]; i++) out.add(new RepEvent(events, i));
+                t.position(t.position() + (int) used[0]);
+                s.position(s.position() + (int) used[0] * 6);
+                if (used[0] == 0 && got[0] == 0) break;
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void recordsIntoUnalignedAndHeapBuffers() {
+        ByteOrder order = ByteOrder.nativeOrder();
+        List<RepEvent> want = collect(ByteBuffer.allocateDirect(16 * RepEvent.SIZE).order(order));
+        assertTrue(want.size() >= 10);
+        ByteBuffer odd = ByteBuffer.allocateDirect(16 * RepEvent.SIZE + 3).order(order);
+        odd.position(3);
+        // A slice at byte 3: the C records cannot be written there in place (an aligned copy is).
+        assertSameEvents(want, collect(odd.slice().order(order)));
+        assertSameEvents(want, collect(ByteBuffer.allocate(16 * RepEvent.SIZE).order(order)));
+    }
+
     @Test
     void countsSimulatedSquats() {
         try (RepDetector d = new RepDetector(squat)) {
