@@ -16,5 +16,6 @@
 #include "hip_outcomes.h"
 #include "hip_painlog.h"
 #include "hip_progression.h"
+#include "hip_assess.h"
 
 #endif
