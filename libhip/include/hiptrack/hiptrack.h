@@ -17,5 +17,6 @@
 #include "hip_painlog.h"
 #include "hip_progression.h"
 #include "hip_assess.h"
+#include "hip_pose.h"
 
 #endif
