@@ -521,14 +521,15 @@ static hip_assess_state run_pose(hip_rom_motion m, double start_deg, double rang
         else u = 1 - smooth01((t - 5) / 2);
         hip_assess_angles f;
         memset(&f, 0, sizeof f);
-        f.valid = HIP_ASSESS_ANGLE_HIP_FLEXION | HIP_ASSESS_ANGLE_HIP_ABDUCTION | HIP_ASSESS_ANGLE_TRUNK_LEAN |
-                  HIP_ASSESS_ANGLE_PELVIC_DROP | HIP_ASSESS_ANGLE_KNEE_FLEXION;
+        f.valid = HIP_ASSESS_ANGLE_HIP_FLEXION | HIP_ASSESS_ANGLE_HIP_ABDUCTION |
+                  HIP_ASSESS_ANGLE_TRUNK_LEAN_SAGITTAL | HIP_ASSESS_ANGLE_PELVIC_OBLIQUITY |
+                  HIP_ASSESS_ANGLE_KNEE_FLEXION;
         double prim = start_deg + range * u + noise * gauss(&s);
         f.hip_flexion_deg = m == HIP_ROM_EXTENSION ? -prim : prim;
         f.knee_flexion_deg = prim;
         f.hip_abduction_deg = 3 + abd_drift * u * u + noise * gauss(&s);
-        f.trunk_lean_deg = 2 + trunk_drift * u * u;
-        f.pelvic_drop_deg = 1;
+        f.trunk_lean_sagittal_deg = 2 - trunk_drift * u * u;
+        f.pelvic_obliquity_deg = 1;
         if (i == 100) f.valid = 0;   /* a frame without a skeleton */
         assert_int_equal(hip_assess_push_angles(a, (int64_t)i * 33333333, &f), HIP_OK);
     }
@@ -550,7 +551,7 @@ static void test_pose_synthetic(void **state)
     assert_true(fabs(r.max_deg - 85) < 2);
     assert_int_equal(r.compensations, 0);
     assert_int_equal(r.source, HIP_ASSESS_SOURCE_POSE);
-    assert_true(r.quality > 0.9 && r.quality < 1);   /* one frame without a skeleton */
+    assert_true(r.quality > 0.7 && r.quality < 1);   /* noise at the start pose, one frame without a skeleton */
     /* Extension: the flexion angle goes negative. */
     assert_int_equal(run_pose(HIP_ROM_EXTENSION, 0, 20, 0, 0, 0.3, &r), HIP_ASSESS_DONE);
     assert_true(fabs(r.range_deg - 20) < 2);
@@ -582,7 +583,7 @@ static void test_pose_errors(void **state)
     f.hip_flexion_deg = 500;
     assert_int_equal(hip_assess_push_angles(a, 0, &f), HIP_ERR_RANGE);
     f.hip_flexion_deg = 0;
-    f.valid = 64;
+    f.valid = 128;
     assert_int_equal(hip_assess_push_angles(a, 0, &f), HIP_ERR_INVALID);
     f.valid = HIP_ASSESS_ANGLE_HIP_FLEXION;
     /* Still 2 s: calibrated; then the skeleton is lost for longer than max_gap_s. */
@@ -614,6 +615,257 @@ static void test_pose_errors(void **state)
     assert_int_equal(hip_assess_finish(a), HIP_OK);
     assert_int_equal(hip_assess_failure_of(a), HIP_ASSESS_FAIL_NO_MOVEMENT);
     assert_int_equal(hip_assess_finish(a), HIP_ERR_STATE);
+    hip_assess_destroy(a);
+}
+
+
+/* ---- The pose-dev recordings (UI-PRMD Kinect v2, ../shared/data/pose-dev) ---- */
+
+typedef struct recording {
+    size_t frames;
+    float *xyz;            /* frames x 54 (18 joints x 3) */
+    size_t reps;
+    double start[16], end[16];
+} recording;
+
+static int load_recording(const char *dir, const char *name, recording *rec)
+{
+    char path[640];
+    memset(rec, 0, sizeof *rec);
+    snprintf(path, sizeof path, "%s/%s.csv", dir, name);
+    size_t len;
+    char *csv = hip_test_read_file(path, &len);
+    snprintf(path, sizeof path, "%s/%s.labels.json", dir, name);
+    char *labels = hip_test_read_file(path, &len);
+    if (!csv || !labels) {
+        free(csv);
+        free(labels);
+        return 0;
+    }
+    size_t cap = 4096;
+    rec->xyz = malloc(cap * 54 * sizeof *rec->xyz);
+    char *line = strchr(csv, '\n');
+    while (line && line[1]) {
+        char *p = line + 1;
+        strtod(p, &p);   /* t: frames are exactly 1/30 s apart */
+        if (rec->frames == cap) {
+            cap *= 2;
+            rec->xyz = realloc(rec->xyz, cap * 54 * sizeof *rec->xyz);
+        }
+        for (int k = 0; k < 54; k++) {
+            p++;   /* the comma */
+            rec->xyz[rec->frames * 54 + (size_t)k] = (float)strtod(p, &p);
+        }
+        rec->frames++;
+        line = strchr(p, '\n');
+    }
+    char *r = strstr(labels, "\"reps\": [");
+    while (r && rec->reps < 16 && (r = strstr(r, "\"start\":")) != NULL) {
+        rec->start[rec->reps] = strtod(r + 8, &r);
+        r = strstr(r, "\"end\":");
+        rec->end[rec->reps++] = strtod(r + 6, &r);
+    }
+    free(csv);
+    free(labels);
+    return 1;
+}
+
+static double angle3(const float *a, const float *b, const float *c, const float *d)
+{
+    double u[3], v[3], uu = 0, vv = 0, uv = 0;
+    for (int k = 0; k < 3; k++) {
+        u[k] = (double)b[k] - (double)a[k];
+        v[k] = (double)d[k] - (double)c[k];
+        uu += u[k] * u[k];
+        vv += v[k] * v[k];
+        uv += u[k] * v[k];
+    }
+    double x = uv / sqrt(uu * vv);
+    return acos(x > 1 ? 1 : x < -1 ? -1 : x) / DEG;
+}
+
+/* The README's own definitions: hip flexion = the 3-D angle between the thigh and the trunk line
+ * (so it includes abduction), knee flexion = 180 - the hip-knee-ankle angle. */
+static void readme_angles(const float *f, hip_assess_side side, hip_assess_angles *out)
+{
+    const float *joint[18];
+    for (int j = 0; j < 18; j++) joint[j] = f + j * 3;
+    int r = side == HIP_ASSESS_RIGHT;
+    const float *hip = joint[10 + r], *knee = joint[12 + r], *ankle = joint[14 + r];
+    memset(out, 0, sizeof *out);
+    out->valid = HIP_ASSESS_ANGLE_HIP_FLEXION | HIP_ASSESS_ANGLE_KNEE_FLEXION;
+    out->hip_flexion_deg = angle3(hip, knee, joint[2], joint[0]);
+    out->knee_flexion_deg = 180 - angle3(knee, hip, knee, ankle);
+}
+
+/* One assessment over a labelled rep (from 1 s before its start to 0.5 s after its end): the range,
+ * or -1 when it did not complete. readme: angles by the README's definitions instead of hip_pose. */
+static double assess_rep(const recording *rec, size_t rep, hip_rom_motion m, hip_assess_side side, int readme)
+{
+    hip_assess_config c;
+    hip_assess_config_init(&c, m, side, HIP_ASSESS_SOURCE_POSE);
+    c.calibration_s = 0.5;   /* the recordings hold still about 1 s before a rep */
+    hip_assess *a = NULL;
+    assert_int_equal(hip_assess_create(&c, &a), HIP_OK);
+    hip_pose_angles_config pc;
+    hip_pose_angles_config_init(&pc, HIP_SKELETON_HIPTRACK, 3);
+    size_t from = (size_t)((rec->start[rep] - 1.0 > 0 ? rec->start[rep] - 1.0 : 0) * 30 + 0.5);
+    size_t to = (size_t)((rec->end[rep] + 0.5) * 30 + 0.5);
+    if (to > rec->frames) to = rec->frames;
+    for (size_t i = from; i < to && hip_assess_state_of(a) < HIP_ASSESS_DONE; i++) {
+        hip_keypoint kp[HIPTRACK_JOINT_COUNT];
+        for (int j = 0; j < HIPTRACK_JOINT_COUNT; j++) {
+            kp[j].x = rec->xyz[i * 54 + (size_t)j * 3];
+            kp[j].y = rec->xyz[i * 54 + (size_t)j * 3 + 1];
+            kp[j].z = rec->xyz[i * 54 + (size_t)j * 3 + 2];
+            kp[j].confidence = 1;
+        }
+        if (readme) {
+            hip_assess_angles f;
+            readme_angles(rec->xyz + i * 54, side, &f);
+            assert_int_equal(hip_assess_push_angles(a, (int64_t)i * 33333333, &f), HIP_OK);
+        } else {
+            assert_int_equal(hip_assess_push_keypoints(a, (int64_t)i * 33333333, &pc, kp, HIPTRACK_JOINT_COUNT),
+                             HIP_OK);
+        }
+    }
+    if (hip_assess_state_of(a) == HIP_ASSESS_MOVING || hip_assess_state_of(a) == HIP_ASSESS_HELD)
+        hip_assess_finish(a);
+    hip_assess_result r;
+    double out = hip_assess_result_get(a, &r) == HIP_OK ? r.range_deg : -1;
+    hip_assess_destroy(a);
+    return out;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Median over the reps of subjects 1-5 of one movement and kind; per rep the larger of the two
+ * sides, as the README's table. Returns the number of completed reps. */
+static size_t pose_dev_median(const char *dir, const char *movement, const char *kind, hip_rom_motion m,
+                              int readme, double *median, size_t *attempted)
+{
+    double ranges[64];
+    size_t n = 0;
+    *attempted = 0;
+    for (int s = 1; s <= 5; s++) {
+        char name[48];
+        snprintf(name, sizeof name, "uiprmd-s%d-%s-%s", s, movement, kind);
+        recording rec;
+        if (!load_recording(dir, name, &rec)) continue;
+        for (size_t k = 0; k < rec.reps; k++) {
+            double l = assess_rep(&rec, k, m, HIP_ASSESS_LEFT, readme);
+            double r = assess_rep(&rec, k, m, HIP_ASSESS_RIGHT, readme);
+            (*attempted)++;
+            if ((l >= 0 || r >= 0) && n < 64) ranges[n++] = l > r ? l : r;
+        }
+        free(rec.xyz);
+    }
+    if (!n) return 0;
+    qsort(ranges, n, sizeof ranges[0], cmp_double);
+    *median = n % 2 ? ranges[n / 2] : 0.5 * (ranges[n / 2 - 1] + ranges[n / 2]);
+    return n;
+}
+
+static void test_pose_dev_recordings(void **state)
+{
+    (void)state;
+    const char *shared = hip_test_shared_dir();
+    if (!shared) {
+        print_message("../shared absent: pose-dev recordings skipped\n");
+        skip();
+    }
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/data/pose-dev", shared);
+    /* README medians (degrees). Two checks (docs/assess.md gives the measured figures):
+     * - readme 1: the README's own angle definitions computed here, through push_angles: this checks
+     *   the assessment (calibration, maximum, return) against the published figures. +-5 deg, except
+     *   the incorrect leg raise (+-10): the README takes max - min within a rep, the assessment max -
+     *   start pose, and incorrect episodes start part-way up (median 9 deg above the rep's minimum).
+     *   Knee flexion +-6 deg: per rep the larger side, then the median.
+     * - readme 0: keypoints through hip_pose (push_keypoints). Knee flexion has the README's
+     *   definition. hip_pose's hip flexion is signed (standing reads -2..-7 deg where the README's
+     *   unsigned 3-D thigh-trunk angle reads +3..+7) and is the thigh's angle in the trunk's sagittal
+     *   plane, which reads about 10 deg higher at the bottom of a deep squat with the thighs apart:
+     *   +-18 deg. */
+    static const struct {
+        const char *movement, *kind;
+        hip_rom_motion motion;
+        int readme;
+        double expect, tol;
+    } rows[] = {
+        {"m06", "correct", HIP_ROM_FLEXION, 1, 91, 5},
+        {"m06", "incorrect", HIP_ROM_FLEXION, 1, 92, 10},
+        {"m01", "correct", HIP_ROM_FLEXION, 1, 113, 5},
+        {"m01", "correct", HIP_ROM_KNEE_FLEXION, 1, 121, 6},
+        {"m01", "incorrect", HIP_ROM_FLEXION, 1, 120, 5},
+        {"m01", "incorrect", HIP_ROM_KNEE_FLEXION, 1, 103, 6},
+        {"m06", "correct", HIP_ROM_FLEXION, 0, 91, 18},
+        {"m06", "incorrect", HIP_ROM_FLEXION, 0, 92, 18},
+        {"m01", "correct", HIP_ROM_FLEXION, 0, 113, 18},
+        {"m01", "correct", HIP_ROM_KNEE_FLEXION, 0, 121, 6},
+        {"m01", "incorrect", HIP_ROM_FLEXION, 0, 120, 18},
+        {"m01", "incorrect", HIP_ROM_KNEE_FLEXION, 0, 103, 6},
+    };
+    int bad = 0;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        double med = 0;
+        size_t attempted;
+        size_t n = pose_dev_median(dir, rows[i].movement, rows[i].kind, rows[i].motion, rows[i].readme, &med,
+                                   &attempted);
+        if (!attempted) {
+            print_message("%s absent: skipped\n", dir);
+            skip();
+        }
+        print_message("pose-dev %s %-9s %-12s %-8s median range %6.1f deg (README %.0f), %zu of %zu reps\n",
+                      rows[i].movement, rows[i].kind, hip_rom_motion_name(rows[i].motion),
+                      rows[i].readme ? "README" : "hip_pose", med, rows[i].expect, n, attempted);
+        assert_true(n * 10 >= attempted * 8);   /* at least 80 % of the reps give a result */
+        if (fabs(med - rows[i].expect) > rows[i].tol) bad++;
+    }
+    assert_int_equal(bad, 0);
+}
+
+static void test_keypoint_path(void **state)
+{
+    (void)state;
+    hip_pose_angles pose;
+    memset(&pose, 0, sizeof pose);
+    pose.deg[HIP_POSE_HIP_FLEXION_R] = 40;
+    pose.deg[HIP_POSE_HIP_FLEXION_L] = 5;
+    pose.deg[HIP_POSE_TRUNK_LEAN_FRONTAL] = -3;
+    pose.deg[HIP_POSE_PELVIC_OBLIQUITY] = 2;
+    pose.valid = (1u << HIP_POSE_HIP_FLEXION_R) | (1u << HIP_POSE_HIP_FLEXION_L) |
+                 (1u << HIP_POSE_TRUNK_LEAN_FRONTAL) | (1u << HIP_POSE_PELVIC_OBLIQUITY);
+    hip_assess_angles f;
+    assert_int_equal(hip_assess_angles_from_pose(&pose, HIP_ASSESS_RIGHT, &f), HIP_OK);
+    assert_int_equal(f.valid, HIP_ASSESS_ANGLE_HIP_FLEXION | HIP_ASSESS_ANGLE_TRUNK_LEAN_FRONTAL |
+                                  HIP_ASSESS_ANGLE_PELVIC_OBLIQUITY);
+    assert_true(f.hip_flexion_deg == 40 && f.trunk_lean_frontal_deg == -3 && f.pelvic_obliquity_deg == 2);
+    assert_int_equal(hip_assess_angles_from_pose(&pose, HIP_ASSESS_LEFT, &f), HIP_OK);
+    assert_true(f.hip_flexion_deg == 5);
+    assert_int_equal(hip_assess_angles_from_pose(&pose, (hip_assess_side)3, &f), HIP_ERR_INVALID);
+    assert_int_equal(hip_assess_angles_from_pose(NULL, HIP_ASSESS_LEFT, &f), HIP_ERR_INVALID);
+
+    hip_assess *a = new_assess(HIP_ROM_FLEXION, HIP_ASSESS_SOURCE_POSE, HIP_ASSESS_STANDING);
+    hip_pose_angles_config pc;
+    hip_pose_angles_config_init(&pc, HIP_SKELETON_HIPTRACK, 3);
+    hip_keypoint kp[HIPTRACK_JOINT_COUNT];
+    memset(kp, 0, sizeof kp);
+    assert_int_equal(hip_assess_push_keypoints(a, 0, &pc, kp, 17), HIP_ERR_INVALID);
+    assert_string_equal(hip_assess_last_error(a), "count: expected 18 keypoints for the hiptrack skeleton");
+    pc.dims = 4;
+    assert_int_equal(hip_assess_push_keypoints(a, 0, &pc, kp, HIPTRACK_JOINT_COUNT), HIP_ERR_INVALID);
+    assert_non_null(strstr(hip_assess_last_error(a), "pose_config.dims"));
+    pc.dims = 3;
+    assert_int_equal(hip_assess_push_keypoints(a, 0, NULL, kp, HIPTRACK_JOINT_COUNT), HIP_ERR_INVALID);
+    assert_int_equal(hip_assess_push_keypoints(NULL, 0, &pc, kp, HIPTRACK_JOINT_COUNT), HIP_ERR_INVALID);
+    /* All-zero keypoints: no valid angle, accepted as a frame without a skeleton. */
+    assert_int_equal(hip_assess_push_keypoints(a, 0, &pc, kp, HIPTRACK_JOINT_COUNT), HIP_OK);
+    assert_int_equal(hip_assess_state_of(a), HIP_ASSESS_WAITING);
     hip_assess_destroy(a);
 }
 
@@ -1062,6 +1314,8 @@ int main(void)
         cmocka_unit_test(test_sim_single_excursion),
         cmocka_unit_test(test_pose_synthetic),
         cmocka_unit_test(test_pose_errors),
+        cmocka_unit_test(test_pose_dev_recordings),
+        cmocka_unit_test(test_keypoint_path),
         cmocka_unit_test(test_imu_errors),
         cmocka_unit_test(test_config_errors),
         cmocka_unit_test(test_compare),

@@ -15,7 +15,7 @@
 
 #define SETTLE_S 0.2          /* still this long before calibration starts [DD] */
 #define LOCK_MIN_DEG 8.0      /* the plane is locked at max(move_deg, this) [DD] */
-#define POSE_SMOOTH_S 0.1     /* time constants of the pose angle smoothing: the speed is the */
+#define POSE_SMOOTH_S 0.1     /* time constants of the pose stillness test: the speed is the */
 #define POSE_SLOW_S 0.3       /* difference of a fast and a slow average over their lag [DD] */
 #define IMU_SMOOTH_S 0.1      /* time constant of the stillness averages of gyro and accel [DD] */
 #define DYNAMIC_ACCEL 1.5     /* m/s^2 off gravity: the tilt correction pauses (quality) */
@@ -40,10 +40,12 @@ struct hip_assess {
     /* Pose. */
     int have_smooth;
     double smooth, slow, cal_sum, start_deg;
+    double last3[3];            /* pose: the last three primary angles (median: no single-frame spikes) */
+    int n3;
     double w_avg[3], a_avg[3];  /* IMU: short averages for the stillness test */
-    double ref_sum[5];          /* flexion, abduction, rotation, trunk, pelvis at calibration */
-    size_t ref_n[5];
-    double ref[5];
+    double ref_sum[6];          /* secondary angles (pose_secondary) at calibration */
+    size_t ref_n[6];
+    double ref[6];
     int64_t last_valid_t;
     size_t frames, valid_frames;
     /* The measurement. */
@@ -510,18 +512,80 @@ static int pose_primary(const hip_assess_config *c, const hip_assess_angles *f, 
     }
 }
 
-/* The five secondary angles of a frame (flexion, abduction, rotation, trunk, pelvis). */
-static void pose_secondary(const hip_assess_angles *f, double v[5], int ok[5])
+/* The secondary angles of a frame: flexion, abduction, rotation, trunk sagittal, trunk frontal,
+ * pelvic obliquity. */
+#define SECONDARY 6
+static void pose_secondary(const hip_assess_angles *f, double v[SECONDARY], int ok[SECONDARY])
 {
-    static const uint32_t bits[5] = {HIP_ASSESS_ANGLE_HIP_FLEXION, HIP_ASSESS_ANGLE_HIP_ABDUCTION,
-                                     HIP_ASSESS_ANGLE_HIP_ROTATION, HIP_ASSESS_ANGLE_TRUNK_LEAN,
-                                     HIP_ASSESS_ANGLE_PELVIC_DROP};
+    static const uint32_t bits[SECONDARY] = {
+        HIP_ASSESS_ANGLE_HIP_FLEXION, HIP_ASSESS_ANGLE_HIP_ABDUCTION, HIP_ASSESS_ANGLE_HIP_ROTATION,
+        HIP_ASSESS_ANGLE_TRUNK_LEAN_SAGITTAL, HIP_ASSESS_ANGLE_TRUNK_LEAN_FRONTAL,
+        HIP_ASSESS_ANGLE_PELVIC_OBLIQUITY};
     v[0] = f->hip_flexion_deg;
     v[1] = f->hip_abduction_deg;
     v[2] = f->hip_rotation_deg;
-    v[3] = f->trunk_lean_deg;
-    v[4] = f->pelvic_drop_deg;
-    for (int k = 0; k < 5; k++) ok[k] = (f->valid & bits[k]) != 0;
+    v[3] = f->trunk_lean_sagittal_deg;
+    v[4] = f->trunk_lean_frontal_deg;
+    v[5] = f->pelvic_obliquity_deg;
+    for (int k = 0; k < SECONDARY; k++) ok[k] = (f->valid & bits[k]) != 0;
+}
+
+hip_status hip_assess_angles_from_pose(const hip_pose_angles *pose, hip_assess_side side, hip_assess_angles *out)
+{
+    if (!pose || !out || (unsigned)side > HIP_ASSESS_RIGHT) return HIP_ERR_INVALID;
+    int r = side == HIP_ASSESS_RIGHT;
+    static const struct {
+        hip_pose_angle left, right;
+        uint32_t bit;
+    } map[7] = {
+        {HIP_POSE_HIP_FLEXION_L, HIP_POSE_HIP_FLEXION_R, HIP_ASSESS_ANGLE_HIP_FLEXION},
+        {HIP_POSE_HIP_ABDUCTION_L, HIP_POSE_HIP_ABDUCTION_R, HIP_ASSESS_ANGLE_HIP_ABDUCTION},
+        {HIP_POSE_HIP_ROTATION_L, HIP_POSE_HIP_ROTATION_R, HIP_ASSESS_ANGLE_HIP_ROTATION},
+        {HIP_POSE_KNEE_FLEXION_L, HIP_POSE_KNEE_FLEXION_R, HIP_ASSESS_ANGLE_KNEE_FLEXION},
+        {HIP_POSE_TRUNK_LEAN_SAGITTAL, HIP_POSE_TRUNK_LEAN_SAGITTAL, HIP_ASSESS_ANGLE_TRUNK_LEAN_SAGITTAL},
+        {HIP_POSE_TRUNK_LEAN_FRONTAL, HIP_POSE_TRUNK_LEAN_FRONTAL, HIP_ASSESS_ANGLE_TRUNK_LEAN_FRONTAL},
+        {HIP_POSE_PELVIC_OBLIQUITY, HIP_POSE_PELVIC_OBLIQUITY, HIP_ASSESS_ANGLE_PELVIC_OBLIQUITY},
+    };
+    double v[7];
+    hip_assess_angles a;
+    memset(&a, 0, sizeof a);
+    for (int k = 0; k < 7; k++) {
+        hip_pose_angle i = r ? map[k].right : map[k].left;
+        v[k] = 0;
+        if (pose->valid & (1u << i)) {
+            v[k] = pose->deg[i];
+            a.valid |= map[k].bit;
+        }
+    }
+    a.hip_flexion_deg = v[0];
+    a.hip_abduction_deg = v[1];
+    a.hip_rotation_deg = v[2];
+    a.knee_flexion_deg = v[3];
+    a.trunk_lean_sagittal_deg = v[4];
+    a.trunk_lean_frontal_deg = v[5];
+    a.pelvic_obliquity_deg = v[6];
+    *out = a;
+    return HIP_OK;
+}
+
+hip_status hip_assess_push_keypoints(hip_assess *a, int64_t t, const hip_pose_angles_config *pc,
+                                     const hip_keypoint *kp, size_t count)
+{
+    if (!a) return HIP_ERR_INVALID;
+    hip__clearerr(&a->err);
+    if (!pc || !kp) return hip__seterr(&a->err, HIP_ERR_INVALID, "pose_config and keypoints must not be NULL");
+    char msg[128];
+    if (hip_pose_angles_config_check(pc, msg, sizeof msg) != HIP_OK)
+        return hip__seterr(&a->err, HIP_ERR_INVALID, "pose_config.%s", msg);
+    if (count != hip_pose_skeleton_joint_count(pc->skeleton))
+        return hip__seterr(&a->err, HIP_ERR_INVALID, "count: expected %zu keypoints for the %s skeleton",
+                           hip_pose_skeleton_joint_count(pc->skeleton), hip_pose_skeleton_name(pc->skeleton));
+    hip_pose_angles pose;
+    hip_status st = hip_pose_angles_compute(pc, kp, count, &pose);
+    if (st != HIP_OK) return hip__seterr(&a->err, st, "keypoints: %s", hip_status_str(st));
+    hip_assess_angles f;
+    hip_assess_angles_from_pose(&pose, a->cfg.side, &f);
+    return hip_assess_push_angles(a, t, &f);
 }
 
 hip_status hip_assess_push_angles(hip_assess *a, int64_t t, const hip_assess_angles *f)
@@ -531,15 +595,17 @@ hip_status hip_assess_push_angles(hip_assess *a, int64_t t, const hip_assess_ang
     if (!f) return hip__seterr(&a->err, HIP_ERR_INVALID, "angles is NULL");
     if (a->cfg.source != HIP_ASSESS_SOURCE_POSE)
         return hip__seterr(&a->err, HIP_ERR_STATE, "source: this assessment takes IMU samples");
-    static const char *const names[6] = {"hip_flexion_deg", "hip_abduction_deg", "hip_rotation_deg",
-                                         "knee_flexion_deg", "trunk_lean_deg", "pelvic_drop_deg"};
-    const double vals[6] = {f->hip_flexion_deg, f->hip_abduction_deg, f->hip_rotation_deg,
-                            f->knee_flexion_deg, f->trunk_lean_deg, f->pelvic_drop_deg};
-    for (int k = 0; k < 6; k++)
+    static const char *const names[7] = {"hip_flexion_deg", "hip_abduction_deg", "hip_rotation_deg",
+                                         "knee_flexion_deg", "trunk_lean_sagittal_deg",
+                                         "trunk_lean_frontal_deg", "pelvic_obliquity_deg"};
+    const double vals[7] = {f->hip_flexion_deg, f->hip_abduction_deg, f->hip_rotation_deg,
+                            f->knee_flexion_deg, f->trunk_lean_sagittal_deg, f->trunk_lean_frontal_deg,
+                            f->pelvic_obliquity_deg};
+    for (int k = 0; k < 7; k++)
         if ((f->valid & (1u << k)) && !(fabs(vals[k]) <= 360.0))
             return hip__seterr(&a->err, HIP_ERR_RANGE, "angles.%s: expected a finite angle within +-360",
                                names[k]);
-    if (f->valid & ~63u) return hip__seterr(&a->err, HIP_ERR_INVALID, "angles.valid: unknown bits");
+    if (f->valid & ~127u) return hip__seterr(&a->err, HIP_ERR_INVALID, "angles.valid: unknown bits");
     int go;
     hip_status st = begin_sample(a, t, &go);
     if (!go) return st;
@@ -568,6 +634,7 @@ hip_status hip_assess_push_angles(hip_assess *a, int64_t t, const hip_assess_ang
     if (!a->have_smooth || since > c->max_gap_s) {
         a->smooth = a->slow = p;
         a->have_smooth = 1;
+        a->n3 = 0;
     } else {
         a->smooth += dt / (POSE_SMOOTH_S + dt) * (p - a->smooth);
         a->slow += dt / (POSE_SLOW_S + dt) * (p - a->slow);
@@ -576,8 +643,18 @@ hip_status hip_assess_push_angles(hip_assess *a, int64_t t, const hip_assess_ang
     }
     int still = speed < c->still_angle_dps;
     note_still(a, t, still);
-    double sec[5];
-    int ok[5];
+    /* The measurement uses the median of the last three frames: the averages above would shave the
+     * top off a peak without a hold (about 6 deg off a straight-leg raise), a median only removes
+     * one-frame keypoint spikes. */
+    a->last3[a->n3 % 3] = p;
+    a->n3++;
+    double m3 = p;
+    if (a->n3 >= 3) {
+        double x = a->last3[0], y = a->last3[1], z = a->last3[2];
+        m3 = x > y ? (y > z ? y : (x > z ? z : x)) : (x > z ? x : (y > z ? z : y));
+    }
+    double sec[SECONDARY];
+    int ok[SECONDARY];
     pose_secondary(f, sec, ok);
     switch (a->state) {
     case HIP_ASSESS_WAITING:
@@ -593,23 +670,23 @@ hip_status hip_assess_push_angles(hip_assess *a, int64_t t, const hip_assess_ang
         if (a->state != HIP_ASSESS_CALIBRATING) break;
         /* fall through */
     case HIP_ASSESS_CALIBRATING: {
-        double mean = a->cal_n ? a->cal_sum / (double)a->cal_n : a->smooth;
-        double dev = fabs(a->smooth - mean);
+        double mean = a->cal_n ? a->cal_sum / (double)a->cal_n : m3;
+        double dev = fabs(m3 - mean);
         if (dev > c->calibration_tolerance_deg || !still) {
             fail(a, HIP_ASSESS_FAIL_MOVED_DURING_CALIBRATION);
             break;
         }
         if (dev > a->cal_spread_deg) a->cal_spread_deg = dev;
-        a->cal_sum += a->smooth;
+        a->cal_sum += m3;
         a->cal_n++;
-        for (int k = 0; k < 5; k++)
+        for (int k = 0; k < SECONDARY; k++)
             if (ok[k]) {
                 a->ref_sum[k] += sec[k];
                 a->ref_n[k]++;
             }
         if (secs(t - a->phase_t0) >= c->calibration_s) {
             a->start_deg = a->cal_sum / (double)a->cal_n;
-            for (int k = 0; k < 5; k++) a->ref[k] = a->ref_n[k] ? a->ref_sum[k] / (double)a->ref_n[k] : 0;
+            for (int k = 0; k < SECONDARY; k++) a->ref[k] = a->ref_n[k] ? a->ref_sum[k] / (double)a->ref_n[k] : 0;
             a->calibrated = 1;
             enter(a, HIP_ASSESS_READY, t);
         }
@@ -618,8 +695,8 @@ hip_status hip_assess_push_angles(hip_assess *a, int64_t t, const hip_assess_ang
     case HIP_ASSESS_READY:
     case HIP_ASSESS_MOVING:
     case HIP_ASSESS_HELD: {
-        double d[5];
-        for (int k = 0; k < 5; k++) d[k] = ok[k] && a->ref_n[k] ? fabs(sec[k] - a->ref[k]) : 0;
+        double d[SECONDARY];
+        for (int k = 0; k < SECONDARY; k++) d[k] = ok[k] && a->ref_n[k] ? fabs(sec[k] - a->ref[k]) : 0;
         double oop = 0, rot = 0;
         switch (c->motion) {
         case HIP_ROM_FLEXION:
@@ -630,7 +707,7 @@ hip_status hip_assess_push_angles(hip_assess *a, int64_t t, const hip_assess_ang
         case HIP_ROM_EXTERNAL_ROTATION: oop = d[0] > d[1] ? d[0] : d[1]; break;
         default: break;
         }
-        track(a, t, a->smooth - a->start_deg, oop, rot, d[3], d[4], still);
+        track(a, t, m3 - a->start_deg, oop, rot, d[3] > d[4] ? d[3] : d[4], d[5], still);
         break;
     }
     default: break;

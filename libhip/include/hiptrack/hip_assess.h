@@ -28,6 +28,7 @@
 #include "hip_status.h"
 #include "hip_alloc.h"
 #include "hip_catalog.h"
+#include "hip_pose.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -93,21 +94,23 @@ typedef enum hip_assess_failure {
 typedef enum hip_assess_comp {
     HIP_ASSESS_COMP_OUT_OF_PLANE = 1,    /* thigh left the plane (e.g. abduction during flexion) */
     HIP_ASSESS_COMP_THIGH_ROTATION = 2,  /* rotation about the femur's long axis (IMU, standing; pose) */
-    HIP_ASSESS_COMP_TRUNK_LEAN = 4,      /* pose: trunk lean changed */
-    HIP_ASSESS_COMP_PELVIC_DROP = 8      /* pose: pelvic drop / hike changed */
+    HIP_ASSESS_COMP_TRUNK_LEAN = 4,      /* pose: trunk lean changed (sagittal or frontal) */
+    HIP_ASSESS_COMP_PELVIC_DROP = 8      /* pose: pelvic obliquity changed (drop or hike) */
 } hip_assess_comp;
 
-/* Per-frame angles from pose keypoints, degrees. A field counts only when its bit is set in valid.
- * Conventions (as hip_pose.h): hip flexion positive (extension negative), hip abduction positive
- * (adduction negative), hip rotation internal positive, knee flexion positive, trunk lean and
- * pelvic drop as absolute magnitudes of their own. */
+/* Per-frame angles of the measured side from pose keypoints, degrees (hip_assess_angles_from_pose
+ * fills them from hip_pose.h). A field counts only when its bit is set in valid. Conventions as
+ * hip_pose.h: hip flexion positive (extension negative), hip abduction positive (adduction
+ * negative), hip rotation internal positive, knee flexion positive; trunk lean and pelvic
+ * obliquity are compared with their values at the start pose. */
 typedef enum hip_assess_angle_bit {
     HIP_ASSESS_ANGLE_HIP_FLEXION = 1,
     HIP_ASSESS_ANGLE_HIP_ABDUCTION = 2,
     HIP_ASSESS_ANGLE_HIP_ROTATION = 4,
     HIP_ASSESS_ANGLE_KNEE_FLEXION = 8,
-    HIP_ASSESS_ANGLE_TRUNK_LEAN = 16,
-    HIP_ASSESS_ANGLE_PELVIC_DROP = 32
+    HIP_ASSESS_ANGLE_TRUNK_LEAN_SAGITTAL = 16,
+    HIP_ASSESS_ANGLE_TRUNK_LEAN_FRONTAL = 32,
+    HIP_ASSESS_ANGLE_PELVIC_OBLIQUITY = 64
 } hip_assess_angle_bit;
 
 typedef struct hip_assess_angles {
@@ -116,8 +119,9 @@ typedef struct hip_assess_angles {
     double hip_abduction_deg;
     double hip_rotation_deg;
     double knee_flexion_deg;
-    double trunk_lean_deg;
-    double pelvic_drop_deg;
+    double trunk_lean_sagittal_deg;
+    double trunk_lean_frontal_deg;
+    double pelvic_obliquity_deg;
 } hip_assess_angles;
 
 typedef struct hip_assess_config {
@@ -162,8 +166,8 @@ typedef struct hip_assess_result {
     uint32_t compensations;       /* hip_assess_comp bits over their thresholds */
     double out_of_plane_deg;      /* largest magnitude seen during the movement, >= 0 */
     double thigh_rotation_deg;    /* largest; 0 when the source cannot see it */
-    double trunk_lean_deg;        /* largest change from the start (pose); 0 otherwise */
-    double pelvic_drop_deg;       /* largest change from the start (pose); 0 otherwise */
+    double trunk_lean_deg;        /* largest change from the start, either plane (pose); 0 otherwise */
+    double pelvic_drop_deg;       /* largest change of pelvic obliquity from the start (pose); 0 otherwise */
     double quality;               /* 0..1: 1 = clean calibration, steady tracking, no gaps */
 } hip_assess_result;
 
@@ -193,6 +197,14 @@ HIPTRACK_API hip_status hip_assess_push_imu_block(hip_assess *assess, const int6
  * valid primary angle is accepted and counts toward a tracking loss. */
 HIPTRACK_API hip_status hip_assess_push_angles(hip_assess *assess, int64_t t_ns,
                                                const hip_assess_angles *angles);
+/* The measured side's angles of one hip_pose_angles_compute frame (hip_pose.h). */
+HIPTRACK_API hip_status hip_assess_angles_from_pose(const hip_pose_angles *pose, hip_assess_side side,
+                                                    hip_assess_angles *out);
+/* One frame of keypoints: hip_pose_angles_compute with pose_config, then push_angles. Errors of
+ * either (a bad pose configuration or joint count is HIP_ERR_INVALID). */
+HIPTRACK_API hip_status hip_assess_push_keypoints(hip_assess *assess, int64_t t_ns,
+                                                  const hip_pose_angles_config *pose_config,
+                                                  const hip_keypoint *keypoints, size_t count);
 /* The person says "done": a movement that reached move_deg becomes DONE; before that FAILED
  * (NO_MOVEMENT, or NO_STILLNESS while not yet calibrated). */
 HIPTRACK_API hip_status hip_assess_finish(hip_assess *assess);
