@@ -1268,6 +1268,106 @@ static void test_json_errors(void **state)
     hip_assess_history_destroy(h);
 }
 
+/* ---- Progression: the latest assessment as a rule condition ---- */
+
+static void test_progression_rom_condition(void **state)
+{
+    (void)state;
+    hip_program *prog = NULL;
+    assert_int_equal(hip_program_create(NULL, &prog), HIP_OK);
+    assert_int_equal(hip_program_begin(prog, 20000, 3, NULL), HIP_OK);
+    hip_prescription rx;
+    hip_prescription_init(&rx, "standing_march");
+    rx.side = HIP_SIDE_LEFT;
+    rx.reps = 10;
+    assert_int_equal(hip_program_add(prog, &rx), HIP_OK);
+    rx.side = HIP_SIDE_BOTH;
+    assert_int_equal(hip_program_add(prog, &rx), HIP_OK);
+    assert_int_equal(hip_program_commit(prog), HIP_OK);
+
+    hip_ruleset_config rc;
+    hip_ruleset_config_init(&rc);
+    rc.include_builtin = 0;
+    hip_ruleset *rs = NULL;
+    assert_int_equal(hip_ruleset_create(&rc, &rs), HIP_OK);
+    static const char rules[] =
+        "param rom_ready_pct = 75\n"
+        "rule rom_progress when rom_flexion_pct >= rom_ready_pct and rom_flexion_deg > 80\n"
+        "  then reps +2 max 15 say \"hip flexion is at least 75 % of normal\"\n"
+        "rule rom_unknown when not known rom_flexion_deg then keep say \"no flexion assessment\"\n";
+    if (hip_ruleset_parse(rs, rules, sizeof rules - 1) != HIP_OK) fail_msg("%s", hip_ruleset_last_error(rs));
+    /* The canonical text keeps the metric names. */
+    char text[1024];
+    size_t len;
+    assert_int_equal(hip_ruleset_export_text(rs, text, sizeof text, &len), HIP_OK);
+    assert_non_null(strstr(text, "rom_flexion_pct >= rom_ready_pct"));
+
+    hip_assess_history *ah = NULL;
+    assert_int_equal(hip_assess_history_create(NULL, &ah), HIP_OK);
+    hip_progression_history h;
+    hip_progression_history_init(&h);
+    h.program = prog;
+    hip_progression_decision d;
+    /* No assessments: the rom metrics are unknown. */
+    assert_int_equal(hip_progression_evaluate(rs, &h, 20010, 0, &d), HIP_OK);
+    assert_string_equal(d.rule_id, "rom_unknown");
+    h.assessments = ah;
+    assert_int_equal(hip_progression_evaluate(rs, &h, 20010, 0, &d), HIP_OK);
+    assert_string_equal(d.rule_id, "rom_unknown");
+    /* Left flexion 84 deg (70 % of 120): not yet. */
+    hip_assess_result r = result_of(HIP_ROM_FLEXION, HIP_ASSESS_LEFT, 20005, 84);
+    assert_int_equal(hip_assess_history_add(ah, &r), HIP_OK);
+    assert_int_equal(hip_progression_evaluate(rs, &h, 20010, 0, &d), HIP_OK);
+    assert_string_equal(d.rule_id, "");
+    assert_int_equal(d.action, HIP_PROGRESSION_KEEP);
+    /* Two weeks later 96 deg (80 %): progress. An assessment after the day is not seen. */
+    r = result_of(HIP_ROM_FLEXION, HIP_ASSESS_LEFT, 20019, 96);
+    assert_int_equal(hip_assess_history_add(ah, &r), HIP_OK);
+    assert_int_equal(hip_progression_evaluate(rs, &h, 20018, 0, &d), HIP_OK);
+    assert_string_equal(d.rule_id, "");
+    assert_int_equal(hip_progression_evaluate(rs, &h, 20019, 0, &d), HIP_OK);
+    assert_string_equal(d.rule_id, "rom_progress");
+    assert_int_equal(d.action, HIP_PROGRESSION_CHANGE);
+    assert_int_equal(d.after.reps, 12);
+    assert_string_equal(d.inputs[0].metric, "rom_flexion_pct");
+    assert_true(d.inputs[0].known && fabs(d.inputs[0].value - 80) < 1e-9);
+    assert_string_equal(d.inputs[0].threshold_param, "rom_ready_pct");
+    assert_true(fabs(d.inputs[1].value - 96) < 1e-9);
+    assert_non_null(strstr(d.text, "75 % of normal"));
+    /* Both sides prescribed: the more limited side decides; the right side is not yet measured. */
+    assert_int_equal(hip_progression_evaluate(rs, &h, 20019, 1, &d), HIP_OK);
+    assert_string_equal(d.rule_id, "rom_progress");
+    r = result_of(HIP_ROM_FLEXION, HIP_ASSESS_RIGHT, 20019, 85);
+    assert_int_equal(hip_assess_history_add(ah, &r), HIP_OK);
+    assert_int_equal(hip_progression_evaluate(rs, &h, 20019, 1, &d), HIP_OK);
+    assert_string_equal(d.rule_id, "");   /* right 85 deg = 71 % */
+    /* Another normal table: a flexion normal of 100 makes the right side 85 %. */
+    hip_rom_normals n;
+    hip_rom_normals_aaos(&n);
+    n.normal_deg[HIP_ROM_FLEXION] = 100;
+    h.rom_normals = &n;
+    assert_int_equal(hip_progression_evaluate(rs, &h, 20019, 1, &d), HIP_OK);
+    assert_string_equal(d.rule_id, "rom_progress");
+    assert_true(fabs(d.inputs[0].value - 85) < 1e-9);
+    /* The built-in rules do not read assessments: their decision is the same with or without. */
+    hip_ruleset *builtin = NULL;
+    assert_int_equal(hip_ruleset_create(NULL, &builtin), HIP_OK);
+    hip_progression_decision a, b;
+    assert_int_equal(hip_progression_evaluate(builtin, &h, 20019, 0, &a), HIP_OK);
+    h.assessments = NULL;
+    h.rom_normals = NULL;
+    assert_int_equal(hip_progression_evaluate(builtin, &h, 20019, 0, &b), HIP_OK);
+    assert_memory_equal(&a, &b, sizeof a);
+    /* A metric name that does not exist is a parse error naming it. */
+    static const char bad[] = "rule x when rom_twist_deg > 3 then keep\n";
+    assert_int_equal(hip_ruleset_parse(rs, bad, sizeof bad - 1), HIP_ERR_FORMAT);
+    assert_non_null(strstr(hip_ruleset_last_error(rs), "rom_twist_deg"));
+    hip_ruleset_destroy(builtin);
+    hip_ruleset_destroy(rs);
+    hip_assess_history_destroy(ah);
+    hip_program_destroy(prog);
+}
+
 /* ---- Allocation failures ---- */
 
 static void test_allocation_failures(void **state)
@@ -1322,6 +1422,7 @@ int main(void)
         cmocka_unit_test(test_history),
         cmocka_unit_test(test_json_round_trip),
         cmocka_unit_test(test_json_errors),
+        cmocka_unit_test(test_progression_rom_condition),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
