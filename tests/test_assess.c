@@ -487,6 +487,12 @@ static void test_imu_block(void **state)
     assert_non_null(strstr(hip_assess_last_error(a), "t_ns"));
     assert_int_equal(hip_assess_push_imu_block(a, NULL, x, 1, &used), HIP_ERR_INVALID);
     assert_int_equal(hip_assess_push_imu_block(a, t, x, 0, &used), HIP_OK);
+    /* A whole stream in one block stops where the measurement ends. */
+    assert_int_equal(hip_assess_reset(a), HIP_OK);
+    t[150] = t[149] + 20000000;
+    assert_int_equal(hip_assess_push_imu_block(a, t, x, n, &used), HIP_OK);
+    assert_int_equal(hip_assess_state_of(a), HIP_ASSESS_DONE);
+    assert_true(used > 300 && used < n);
     hip_assess_destroy(a);
     free(t);
     free(x);

@@ -482,6 +482,7 @@ hip_status hip_assess_push_imu_block(hip_assess *a, const int64_t *t_ns, const f
         hip_status st = hip_assess_push_imu(a, t_ns[i], samples + i * HIPTRACK_ASSESS_IMU_WIDTH);
         if (st != HIP_OK) return st;
         if (consumed_out) *consumed_out = i + 1;
+        if (a->state == HIP_ASSESS_DONE || a->state == HIP_ASSESS_FAILED) break;   /* the rest is not needed */
     }
     return HIP_OK;
 }

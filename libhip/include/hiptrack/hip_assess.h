@@ -189,7 +189,8 @@ HIPTRACK_API hip_status hip_assess_reset(hip_assess *assess);
  * DONE/FAILED; HIP_ERR_RANGE for a timestamp not after the previous one, a NaN/infinite value or
  * |accel| > 1000 m/s^2, |gyro| > 100 rad/s. A refused sample changes nothing. */
 HIPTRACK_API hip_status hip_assess_push_imu(hip_assess *assess, int64_t t_ns, const float *sample);
-/* count samples, row-major; stops at the first refused one (*consumed_out says how many went in). */
+/* count samples, row-major; stops at the first refused one (its status; *consumed_out says how
+ * many went in), or with HIP_OK as soon as the measurement is DONE or FAILED. */
 HIPTRACK_API hip_status hip_assess_push_imu_block(hip_assess *assess, const int64_t *t_ns,
                                                   const float *samples, size_t count,
                                                   size_t *consumed_out);
