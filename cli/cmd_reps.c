@@ -6,7 +6,9 @@
 #include "cli.h"
 #include "json.h"
 #include "numtext.h"
+#include "pose_csv.h"
 #include "recording.h"
+#include "reps_pose.h"
 #include "hiptrack/hiptrack.h"
 
 static void usage(void)
@@ -14,10 +16,13 @@ static void usage(void)
     fprintf(stderr,
             "usage: hiptrack reps [--exercise ID|auto] [--format table|csv|json] [--input imu|accel|angle]\n"
             "                     [--columns T,AX,AY,AZ,GX,GY,GZ] [--delimiter C|comma|semicolon|tab] [--accel-unit ms2|g]\n"
-            "                     [--gyro-unit rads|dps] [--time-unit s|ms|ns] [--no-unit-check] FILE.csv\n");
+            "                     [--gyro-unit rads|dps] [--time-unit s|ms|ns] [--no-unit-check] FILE.csv\n"
+            "pose recordings (recognised by their header, see docs/pose.md) also take\n"
+            "                     [--view auto|front|side] [--signal limb_flexion|hip_flexion|knee_flexion|\n"
+            "                      hip_abduction|hip_rotation|trunk_lean] [--x-scale W/H] [--y-down 0|1]\n");
 }
 
-static void flags_text(uint32_t flags, char *buf, size_t cap)
+static void flags_text(uint32_t flags, uint32_t pose_flags, char *buf, size_t cap)
 {
     static const hip_rep_flag all[] = {HIP_REP_PARTIAL, HIP_REP_TOO_FAST, HIP_REP_TOO_SLOW, HIP_REP_HOLD_SHORT};
     buf[0] = '\0';
@@ -25,6 +30,12 @@ static void flags_text(uint32_t flags, char *buf, size_t cap)
         if (flags & (uint32_t)all[i]) {
             size_t n = strlen(buf);
             snprintf(buf + n, cap - n, "%s%s", n ? "|" : "", hip_rep_flag_name(all[i]));
+        }
+    /* Pose compensation flags share the column: the output has the same columns for every input. */
+    for (uint32_t b = 1; b <= HIP_POSE_FLAG_ASYMMETRY; b <<= 1)
+        if (pose_flags & b) {
+            size_t n = strlen(buf);
+            snprintf(buf + n, cap - n, "%s%s", n ? "|" : "", hip_pose_flag_name((hip_pose_flag)b));
         }
 }
 
@@ -34,10 +45,10 @@ static const char *fx(char *buf, double v, int decimals)
     return buf;
 }
 
-static void print_rep(const char *format, const hip_rep_event *e, hip__jw *w)
+static void print_rep(const char *format, const hip_rep_event *e, const hip_pose_rep_event *pe, hip__jw *w)
 {
-    char f[64], a[32], b[32], c[32], d[32], g[32], h[32], i[32], j[32], k[32], l[32];
-    flags_text(e->flags, f, sizeof f);
+    char f[128], a[32], b[32], c[32], d[32], g[32], h[32], i[32], j[32], k[32], l[32];
+    flags_text(e->flags, pe ? pe->pose_flags : 0, f, sizeof f);
     double s0 = (double)e->start_ns * 1e-9, s1 = (double)e->end_ns * 1e-9, sp = (double)e->peak_ns * 1e-9;
     if (strcmp(format, "csv") == 0) {
         printf("%u,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", (unsigned)e->index, fx(a, s0, 3), fx(b, s1, 3),
@@ -64,12 +75,68 @@ static void print_rep(const char *format, const hip_rep_event *e, hip__jw *w)
         hip__jw_key(w, "smoothness"); hip__jw_number(w, e->smoothness);
         hip__jw_key(w, "source"); hip__jw_string(w, hip_rep_source_name(e->source));
         hip__jw_key(w, "flags"); hip__jw_string(w, f);
+        if (pe) {
+            /* The pose summary: only what the view could measure. */
+            static const struct { uint32_t bit; const char *key; } fields[] = {
+                {HIP_POSE_MEASURED_TRUNK_LEAN, "trunk_lean_max_deg"},
+                {HIP_POSE_MEASURED_TRUNK_LATERAL, "trunk_lateral_max_deg"},
+                {HIP_POSE_MEASURED_PELVIC, "pelvic_change_max_deg"},
+                {HIP_POSE_MEASURED_KNEE_VALGUS, "knee_valgus_max_deg"},
+                {HIP_POSE_MEASURED_SIDES, "excursion_l_deg"},
+                {HIP_POSE_MEASURED_SIDES, "excursion_r_deg"}};
+            const double vals[] = {pe->trunk_lean_max_deg, pe->trunk_lateral_max_deg, pe->pelvic_change_max_deg,
+                                   pe->knee_valgus_max_deg, pe->excursion_l_deg, pe->excursion_r_deg};
+            for (size_t q = 0; q < sizeof vals / sizeof vals[0]; q++)
+                if (pe->measured & fields[q].bit) { hip__jw_key(w, fields[q].key); hip__jw_number(w, vals[q]); }
+        }
         hip__jw_end_object(w);
     }
 }
 
 /* JSON is written in two passes (size, then text) so that the whole document is valid. */
 typedef struct json_out { char *buf; size_t cap; } json_out;
+
+/* Prints the events (IMU: events; pose: pose_events) in the chosen format. */
+static int print_all(const char *format, const char *exercise, const hip_rep_event *events,
+                     const hip_pose_rep_event *pose_events, size_t n_events, size_t samples, int pose)
+{
+    int json = strcmp(format, "json") == 0;
+    if (strcmp(format, "csv") == 0)
+        printf("index,start,end,peak,excursion_deg,travel_cm,concentric_s,eccentric_s,hold_s,peak_speed_dps,smoothness,source,flags\n");
+    else if (!json)
+        printf("%4s %9s %9s %8s %8s %6s %6s %6s %8s %-11s %s\n", "rep", "start_s", "end_s", "exc_deg", "trav_cm",
+               "conc_s", "ecc_s", "hold_s", "peak_dps", "source", "flags");
+    if (!json) {
+        for (size_t i = 0; i < n_events; i++)
+            print_rep(format, pose_events ? &pose_events[i].rep : &events[i], pose_events ? &pose_events[i] : NULL, NULL);
+        if (strcmp(format, "table") == 0) printf("%zu reps in %zu %s\n", n_events, samples, pose ? "frames" : "samples");
+        return CLI_OK;
+    }
+    json_out jo = {NULL, 0};
+    hip__jw w;
+    for (int pass = 0; pass < 2; pass++) {
+        hip__jw_init(&w, jo.buf, jo.cap, 1);
+        hip__jw_begin_object(&w);
+        hip__jw_key(&w, "format"); hip__jw_string(&w, "hiptrack.reps");
+        hip__jw_key(&w, "version"); hip__jw_integer(&w, 1);
+        hip__jw_key(&w, "exercise"); hip__jw_string(&w, exercise);
+        hip__jw_key(&w, "reps");
+        hip__jw_begin_array(&w);
+        for (size_t i = 0; i < n_events; i++)
+            print_rep(format, pose_events ? &pose_events[i].rep : &events[i], pose_events ? &pose_events[i] : NULL, &w);
+        hip__jw_end_array(&w);
+        hip__jw_end_object(&w);
+        size_t need = hip__jw_finish(&w);
+        if (pass == 0) {
+            jo.cap = need + 1;
+            jo.buf = malloc(jo.cap);
+            if (!jo.buf) return CLI_IOERR;
+        }
+    }
+    printf("%s\n", jo.buf);
+    free(jo.buf);
+    return CLI_OK;
+}
 
 static int pick(const char *v, const char *const *names, int n, int *out)
 {
@@ -83,6 +150,12 @@ int cmd_reps(int argc, char **argv)
     const char *exercise = "auto", *format = "table", *path = NULL, *columns = NULL;
     int input = HIP_REPS_INPUT_IMU, accel_unit = 0, gyro_unit = 0, time_unit = 0, unit_check = 1;
     char delimiter = ',';
+    int view = -1, signal = -1, y_down = -1;
+    double x_scale = 0;
+    static const char *const views[] = {"auto", "front", "side"},
+                             *const signals[] = {"limb_flexion", "hip_flexion", "knee_flexion",
+                                                 "hip_abduction", "hip_rotation", "trunk_lean"},
+                             *const ydowns[] = {"0", "1"};
     static const char *const inputs[] = {"imu", "accel", "angle"}, *const aunits[] = {"ms2", "g"},
                              *const gunits[] = {"rads", "dps"}, *const tunits[] = {"s", "ms", "ns"},
                              *const formats[] = {"table", "csv", "json"};
@@ -104,6 +177,10 @@ int cmd_reps(int argc, char **argv)
         else if (strcmp(o, "--gyro-unit") == 0) ok = pick(v, gunits, 2, &gyro_unit);
         else if (strcmp(o, "--time-unit") == 0) ok = pick(v, tunits, 3, &time_unit);
         else if (strcmp(o, "--columns") == 0) columns = v;
+        else if (strcmp(o, "--view") == 0) ok = pick(v, views, 3, &view);
+        else if (strcmp(o, "--signal") == 0) ok = pick(v, signals, 6, &signal);
+        else if (strcmp(o, "--y-down") == 0) ok = pick(v, ydowns, 2, &y_down);
+        else if (strcmp(o, "--x-scale") == 0) ok = hip__parse_double(v, strlen(v), &x_scale) && x_scale >= 0.01 && x_scale <= 100;
         else if (strcmp(o, "--delimiter") == 0) {
             /* Names as well as characters: ';' is awkward in shells and build scripts. */
             static const char *const names[] = {"comma", "semicolon", "tab", "space", "pipe"};
@@ -121,20 +198,29 @@ int cmd_reps(int argc, char **argv)
     }
     if (!path) { usage(); return CLI_USAGE; }
 
-    hip_reps_config cfg;
-    hip_reps_config_init(&cfg, (hip_reps_input)input);
+    hip_exercise ex;
+    int have_ex = 0;
     if (strcmp(exercise, "auto") != 0) {
         hip_catalog *cat = NULL;
-        hip_exercise ex;
         if (hip_catalog_create(NULL, &cat) != HIP_OK) return CLI_IOERR;
         hip_status st = hip_catalog_find(cat, exercise, &ex);
+        if (st == HIP_ERR_NOT_FOUND) {
+            /* Names other data sets use for catalog exercises (UI-PRMD's, for instance). */
+            static const char *const aliases[][2] = {{"deep_squat", "squat"}, {"inline_lunge", "lunge"},
+                                                     {"forward_lunge", "lunge"}, {"chair_stand", "sit_to_stand"}};
+            for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+                if (strcmp(exercise, aliases[i][0]) == 0) st = hip_catalog_find(cat, aliases[i][1], &ex);
+        }
         hip_catalog_destroy(cat);
         if (st != HIP_OK) {
             fprintf(stderr, "hiptrack reps: unknown exercise '%s' (hiptrack catalog lists them; --exercise auto counts any)\n", exercise);
             return CLI_INVALID;
         }
-        hip_reps_config_for_exercise(&cfg, &ex);
+        have_ex = 1;
     }
+    hip_reps_config cfg;
+    hip_reps_config_init(&cfg, (hip_reps_input)input);
+    if (have_ex) hip_reps_config_for_exercise(&cfg, &ex);
 
     rec_options ro;
     rec_options_init(&ro, hip_reps_input_width((hip_reps_input)input));
@@ -156,6 +242,17 @@ int cmd_reps(int argc, char **argv)
     size_t len;
     char *text = cli_read_file(path, &len);
     if (!text) return CLI_IOERR;
+    hip_pose_rep_event *pose_events = NULL;
+    if (pose_csv_detect(text, len, delimiter)) {
+        reps_pose_options po = {have_ex ? &ex : NULL, delimiter, view, signal, y_down, x_scale};
+        size_t n_pose = 0, frames = 0;
+        int prc = reps_pose_run(path, text, len, &po, &pose_events, &n_pose, &frames);
+        free(text);
+        if (prc != CLI_OK) return prc;
+        prc = print_all(format, exercise, NULL, pose_events, n_pose, frames, 1);
+        free(pose_events);
+        return prc;
+    }
     recording rec;
     char msg[256];
     int bad = rec_parse(text, len, &ro, &rec, msg, sizeof msg);
@@ -167,14 +264,6 @@ int cmd_reps(int argc, char **argv)
 
     hip_reps *det = NULL;
     if (hip_reps_create(&cfg, &det) != HIP_OK) { rec_free(&rec); return CLI_IOERR; }
-    hip__jw w;
-    json_out jo = {NULL, 0};
-    int json = strcmp(format, "json") == 0;
-    if (strcmp(format, "csv") == 0)
-        printf("index,start,end,peak,excursion_deg,travel_cm,concentric_s,eccentric_s,hold_s,peak_speed_dps,smoothness,source,flags\n");
-    else if (!json)
-        printf("%4s %9s %9s %8s %8s %6s %6s %6s %8s %-11s %s\n", "rep", "start_s", "end_s", "exc_deg", "trav_cm",
-               "conc_s", "ecc_s", "hold_s", "peak_dps", "source", "flags");
     hip_rep_event *events = NULL;
     size_t n_events = 0, cap_events = 0;
     size_t done = 0;
@@ -202,33 +291,9 @@ int cmd_reps(int argc, char **argv)
                 events = ne;
             }
             events[n_events++] = e;
-            if (!json) print_rep(format, &e, NULL);
         }
     }
-    if (json && rc == CLI_OK) {
-        for (int pass = 0; pass < 2; pass++) {
-            hip__jw_init(&w, jo.buf, jo.cap, 1);
-            hip__jw_begin_object(&w);
-            hip__jw_key(&w, "format"); hip__jw_string(&w, "hiptrack.reps");
-            hip__jw_key(&w, "version"); hip__jw_integer(&w, 1);
-            hip__jw_key(&w, "exercise"); hip__jw_string(&w, exercise);
-            hip__jw_key(&w, "reps");
-            hip__jw_begin_array(&w);
-            for (size_t i = 0; i < n_events; i++) print_rep(format, &events[i], &w);
-            hip__jw_end_array(&w);
-            hip__jw_end_object(&w);
-            size_t need = hip__jw_finish(&w);
-            if (pass == 0) {
-                jo.cap = need + 1;
-                jo.buf = malloc(jo.cap);
-                if (!jo.buf) { rc = CLI_IOERR; break; }
-            }
-        }
-        if (rc == CLI_OK) printf("%s\n", jo.buf);
-        free(jo.buf);
-    }
-    if (!json && strcmp(format, "table") == 0 && rc == CLI_OK)
-        printf("%zu reps in %zu samples\n", n_events, rec.count);
+    if (rc == CLI_OK) rc = print_all(format, exercise, events, NULL, n_events, rec.count, 0);
     free(events);
     hip_reps_destroy(det);
     rec_free(&rec);

@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pose_synth.h"
@@ -437,6 +438,554 @@ static void test_config_and_errors(void **state)
     assert_memory_equal(&a, &before, sizeof a);
 }
 
+/* ---- the streaming counter ---- */
+
+#define FPS 30
+#define REP_S 2.5
+#define REST_S 1.5
+
+typedef struct stream_params {
+    int reps;
+    double hip_deg, knee_deg;      /* peak flexion of both legs (right side scaled by right_scale) */
+    double right_scale;
+    double lean0, lean_deg;        /* trunk lean at rest and added at depth */
+    double drop_deg;               /* right hip lowered at depth by this obliquity */
+    double valgus_m;               /* knees moved medially at depth, metres */
+    double yaw;
+} stream_params;
+
+static uint32_t lcg_state = 1;
+static double noise(void)
+{
+    lcg_state = lcg_state * 1664525u + 1013904223u;
+    return ((double)(lcg_state >> 8) / 16777216.0 - 0.5);
+}
+
+static size_t stream_frames(const stream_params *sp)
+{
+    return (size_t)((REST_S + sp->reps * (REP_S + REST_S)) * FPS);
+}
+
+/* Frame k of a stream of squats: rest, then reps separated by rests. */
+static void stream_frame(const stream_params *sp, size_t k, int64_t *t_ns, hip_keypoint *kp)
+{
+    double t = (double)k / FPS;
+    *t_ns = (int64_t)k * 1000000000 / FPS + 5000000000LL;
+    double u = t - REST_S, depth = 0;
+    if (u > 0) {
+        double cyc = fmod(u, REP_S + REST_S);
+        if (u < sp->reps * (REP_S + REST_S) && cyc < REP_S)
+            depth = 0.5 - 0.5 * cos(2 * 3.14159265358979 * cyc / REP_S);
+    }
+    synth_angles s = {{sp->hip_deg * depth, sp->hip_deg * depth * sp->right_scale},
+                      {0, 0}, {0, 0},
+                      {sp->knee_deg * depth, sp->knee_deg * depth * sp->right_scale},
+                      sp->lean0 + sp->lean_deg * depth, sp->yaw};
+    synth_build(&s, kp);
+    double yw = SR(sp->yaw);
+    /* Medial knee shift along the body's left axis (x before yaw). */
+    kp[HIP_JOINT_KNEE_L].x -= (float)(sp->valgus_m * depth * cos(yw));
+    kp[HIP_JOINT_KNEE_L].z += (float)(sp->valgus_m * depth * sin(yw));
+    kp[HIP_JOINT_KNEE_R].x += (float)(sp->valgus_m * depth * cos(yw));
+    kp[HIP_JOINT_KNEE_R].z -= (float)(sp->valgus_m * depth * sin(yw));
+    kp[HIP_JOINT_HIP_R].y -= (float)(0.2 * tan(SR(sp->drop_deg)) * depth);
+    for (int j = 0; j < HIPTRACK_JOINT_COUNT; j++) {
+        kp[j].x += (float)(0.002 * noise());
+        kp[j].y += (float)(0.002 * noise());
+        kp[j].z += (float)(0.002 * noise());
+    }
+}
+
+static const stream_params plain = {6, 90, 100, 1.0, 10, 20, 0, 0, 30};
+
+static hip_pose_reps *new_counter(const char *exercise_id, uint32_t dims)
+{
+    hip_pose_reps_config cfg;
+    hip_pose_reps_config_init(&cfg, HIP_SKELETON_HIPTRACK, dims);
+    if (exercise_id) {
+        hip_catalog *cat = NULL;
+        hip_exercise ex;
+        assert_int_equal(hip_catalog_create(NULL, &cat), HIP_OK);
+        assert_int_equal(hip_catalog_find(cat, exercise_id, &ex), HIP_OK);
+        hip_catalog_destroy(cat);
+        assert_int_equal(hip_pose_reps_config_for_exercise(&cfg, &ex), HIP_OK);
+    }
+    hip_pose_reps *p = NULL;
+    assert_int_equal(hip_pose_reps_create(&cfg, &p), HIP_OK);
+    return p;
+}
+
+/* Runs a whole stream frame by frame (frames where drop(k) is true lose their knees); returns
+ * the events. */
+typedef int (*drop_fn)(size_t k);
+static size_t run_stream(hip_pose_reps *p, const stream_params *sp, drop_fn drop,
+                         hip_pose_rep_event *ev, size_t cap)
+{
+    size_t n = 0, frames = stream_frames(sp);
+    lcg_state = 7;
+    for (size_t k = 0; k < frames; k++) {
+        int64_t t;
+        hip_keypoint kp[HIPTRACK_JOINT_COUNT];
+        stream_frame(sp, k, &t, kp);
+        if (drop && drop(k)) {
+            kp[HIP_JOINT_KNEE_L].confidence = kp[HIP_JOINT_KNEE_R].confidence = 0;
+        }
+        assert_int_equal(hip_pose_reps_push(p, t, kp, HIPTRACK_JOINT_COUNT), HIP_OK);
+        while (n < cap && hip_pose_reps_next_event(p, &ev[n]) == HIP_OK) n++;
+    }
+    assert_int_equal(hip_pose_reps_finish(p), HIP_OK);
+    while (n < cap && hip_pose_reps_next_event(p, &ev[n]) == HIP_OK) n++;
+    return n;
+}
+
+static void test_counter_counts(void **state)
+{
+    (void)state;
+    hip_pose_rep_event ev[32];
+    hip_pose_reps *p = new_counter(NULL, 3);
+    hip_pose_angles a;
+    assert_int_equal(hip_pose_reps_last_angles(p, &a, NULL, NULL), HIP_ERR_NOT_FOUND);
+    size_t n = run_stream(p, &plain, NULL, ev, 32);
+    assert_int_equal(n, (size_t)plain.reps);
+    for (size_t i = 0; i < n; i++) {
+        double start = 5.0 + REST_S + (double)i * (REP_S + REST_S);
+        assert_true(fabs((double)ev[i].rep.start_ns * 1e-9 - start) < 0.6);
+        assert_true(fabs((double)ev[i].rep.end_ns * 1e-9 - (start + REP_S)) < 0.6);
+        assert_true(ev[i].rep.excursion_deg > 80 && ev[i].rep.excursion_deg < 110);
+        assert_int_equal(ev[i].pose_flags, 0);
+        assert_true(ev[i].measured & HIP_POSE_MEASURED_TRUNK_LEAN);
+        assert_true(fabs(ev[i].trunk_lean_max_deg - 30) < 2);
+        assert_true(ev[i].excursion_l_deg > 85 && ev[i].excursion_l_deg < 103);
+    }
+    double sig;
+    int valid;
+    assert_int_equal(hip_pose_reps_last_angles(p, &a, &sig, &valid), HIP_OK);
+    assert_int_equal(valid, 1);
+    assert_true(fabs(sig) < 3);
+    assert_int_equal(hip_pose_reps_joint_count(p), 18);
+    /* Reset: the same stream gives the same events. */
+    hip_pose_rep_event ev2[32];
+    assert_int_equal(hip_pose_reps_reset(p), HIP_OK);
+    assert_int_equal(run_stream(p, &plain, NULL, ev2, 32), n);
+    assert_memory_equal(ev, ev2, n * sizeof ev[0]);
+    hip_pose_reps_destroy(p);
+    /* With the catalog's squat, and from a 2-D side camera. */
+    p = new_counter("squat", 3);
+    assert_int_equal(run_stream(p, &plain, NULL, ev, 32), (size_t)plain.reps);
+    hip_pose_reps_destroy(p);
+}
+
+static void test_counter_2d_side(void **state)
+{
+    (void)state;
+    hip_pose_reps_config cfg;
+    hip_pose_reps_config_init(&cfg, HIP_SKELETON_HIPTRACK, 2);
+    hip_pose_reps *p = NULL;
+    assert_int_equal(hip_pose_reps_create(&cfg, &p), HIP_OK);
+    stream_params sp = plain;
+    sp.yaw = 0;
+    size_t n = 0, frames = stream_frames(&sp);
+    hip_pose_rep_event ev[32];
+    lcg_state = 3;
+    for (size_t k = 0; k < frames; k++) {
+        int64_t t;
+        hip_keypoint kp[HIPTRACK_JOINT_COUNT], side[HIPTRACK_JOINT_COUNT];
+        stream_frame(&sp, k, &t, kp);
+        project(kp, 1, -1, side);
+        assert_int_equal(hip_pose_reps_push(p, t, side, HIPTRACK_JOINT_COUNT), HIP_OK);
+        while (hip_pose_reps_next_event(p, &ev[n]) == HIP_OK) n++;
+    }
+    assert_int_equal(hip_pose_reps_finish(p), HIP_OK);
+    while (hip_pose_reps_next_event(p, &ev[n]) == HIP_OK) n++;
+    assert_int_equal(n, (size_t)sp.reps);
+    hip_pose_angles a;
+    assert_int_equal(hip_pose_reps_last_angles(p, &a, NULL, NULL), HIP_OK);
+    assert_int_equal(a.view, HIP_POSE_VIEW_SIDE);
+    hip_pose_reps_destroy(p);
+}
+
+/* Pushing in any chunks gives the same events. */
+static void test_counter_chunking(void **state)
+{
+    (void)state;
+    size_t frames = stream_frames(&plain);
+    int64_t *t = malloc(frames * sizeof *t);
+    hip_keypoint *kp = malloc(frames * HIPTRACK_JOINT_COUNT * sizeof *kp);
+    assert_non_null(t);
+    assert_non_null(kp);
+    lcg_state = 7;
+    for (size_t k = 0; k < frames; k++) stream_frame(&plain, k, &t[k], kp + k * HIPTRACK_JOINT_COUNT);
+    /* Knees lost for a few frames: the gap filler is part of what must not depend on chunks. */
+    for (size_t k = 100; k < 105; k++) kp[k * HIPTRACK_JOINT_COUNT + HIP_JOINT_KNEE_L].confidence = 0;
+    for (size_t k = 100; k < 105; k++) kp[k * HIPTRACK_JOINT_COUNT + HIP_JOINT_KNEE_R].confidence = 0;
+    hip_pose_rep_event ref[32], got[32];
+    size_t nref = 0;
+    static const size_t chunks[] = {0, 1, 7, 64, 100000};
+    for (size_t c = 0; c < sizeof chunks / sizeof chunks[0]; c++) {
+        hip_pose_reps *p = new_counter(NULL, 3);
+        size_t n = 0, done = 0;
+        while (done < frames) {
+            size_t want = chunks[c] ? chunks[c] : 1 + (done * 7919) % 37;
+            if (want > frames - done) want = frames - done;
+            size_t used = 0;
+            assert_int_equal(hip_pose_reps_push_block(p, t + done, kp + done * HIPTRACK_JOINT_COUNT, want,
+                                                      HIPTRACK_JOINT_COUNT, &used), HIP_OK);
+            done += used;
+            while (hip_pose_reps_next_event(p, &got[n]) == HIP_OK) n++;
+        }
+        assert_int_equal(hip_pose_reps_finish(p), HIP_OK);
+        while (hip_pose_reps_next_event(p, &got[n]) == HIP_OK) n++;
+        if (c == 0) {
+            nref = n;
+            memcpy(ref, got, n * sizeof *got);
+            assert_int_equal(nref, (size_t)plain.reps);
+        } else {
+            assert_int_equal(n, nref);
+            assert_memory_equal(ref, got, n * sizeof *got);
+        }
+        hip_pose_reps_destroy(p);
+    }
+    free(t);
+    free(kp);
+}
+
+/* The second rep spans frames 165-240, the rest after it 240-285. */
+static int drop_short(size_t k) { return k >= 190 && k < 196; }   /* 0.2 s in the second rep */
+static int drop_long(size_t k) { return k >= 180 && k < 225; }    /* 1.5 s in the second rep */
+static int drop_rest(size_t k) { return k >= 245 && k < 280; }    /* 1.2 s in the rest after it */
+
+static void test_counter_gaps(void **state)
+{
+    (void)state;
+    hip_pose_rep_event ref[32], ev[32];
+    hip_pose_reps *p = new_counter(NULL, 3);
+    size_t nref = run_stream(p, &plain, NULL, ref, 32);
+    /* A short gap is interpolated: the same reps, at nearly the same times. */
+    assert_int_equal(hip_pose_reps_reset(p), HIP_OK);
+    size_t n = run_stream(p, &plain, drop_short, ev, 32);
+    assert_int_equal(n, nref);
+    for (size_t i = 0; i < n; i++)
+        assert_true(llabs(ev[i].rep.end_ns - ref[i].rep.end_ns) < 100000000);
+    /* A long gap in the middle of a rep loses that rep, not the others. */
+    assert_int_equal(hip_pose_reps_reset(p), HIP_OK);
+    n = run_stream(p, &plain, drop_long, ev, 32);
+    assert_int_equal(n, nref - 1);
+    /* A long gap while resting loses nothing. */
+    assert_int_equal(hip_pose_reps_reset(p), HIP_OK);
+    n = run_stream(p, &plain, drop_rest, ev, 32);
+    assert_int_equal(n, nref);
+    /* During a gap the frame has no signal. */
+    assert_int_equal(hip_pose_reps_reset(p), HIP_OK);
+    hip_keypoint kp[HIPTRACK_JOINT_COUNT];
+    int64_t t;
+    stream_frame(&plain, 0, &t, kp);
+    kp[HIP_JOINT_KNEE_L].confidence = kp[HIP_JOINT_KNEE_R].confidence = 0;
+    assert_int_equal(hip_pose_reps_push(p, t, kp, HIPTRACK_JOINT_COUNT), HIP_OK);
+    int valid = 1;
+    double sig = 1;
+    hip_pose_angles a;
+    assert_int_equal(hip_pose_reps_last_angles(p, &a, &sig, &valid), HIP_OK);
+    assert_int_equal(valid, 0);
+    assert_true(sig == 0);
+    hip_pose_reps_destroy(p);
+}
+
+/* Kinect-style spikes: an ankle a metre off for two frames now and then changes nothing. */
+static void test_counter_spikes(void **state)
+{
+    (void)state;
+    hip_pose_rep_event ref[32], ev[32];
+    hip_pose_reps *p = new_counter(NULL, 3);
+    size_t nref = run_stream(p, &plain, NULL, ref, 32);
+    assert_int_equal(hip_pose_reps_reset(p), HIP_OK);
+    size_t n = 0, frames = stream_frames(&plain);
+    lcg_state = 7;
+    for (size_t k = 0; k < frames; k++) {
+        int64_t t;
+        hip_keypoint kp[HIPTRACK_JOINT_COUNT];
+        stream_frame(&plain, k, &t, kp);
+        if (k % 50 == 20 || k % 50 == 21) {
+            kp[HIP_JOINT_ANKLE_L].y += 1.0f;
+            kp[HIP_JOINT_FOOT_L].z += 1.0f;
+        }
+        assert_int_equal(hip_pose_reps_push(p, t, kp, HIPTRACK_JOINT_COUNT), HIP_OK);
+        while (hip_pose_reps_next_event(p, &ev[n]) == HIP_OK) n++;
+    }
+    assert_int_equal(hip_pose_reps_finish(p), HIP_OK);
+    while (hip_pose_reps_next_event(p, &ev[n]) == HIP_OK) n++;
+    assert_int_equal(n, nref);
+    hip_pose_reps_destroy(p);
+}
+
+static void test_counter_compensation(void **state)
+{
+    (void)state;
+    hip_pose_rep_event ev[32];
+    struct { stream_params sp; const char *exercise; uint32_t flag; } cases_c[] = {
+        {{4, 90, 100, 1.0, 10, 50, 0, 0, 0}, NULL, HIP_POSE_FLAG_TRUNK_LEAN},
+        {{4, 90, 100, 1.0, 10, 20, 9, 0, 0}, NULL, HIP_POSE_FLAG_PELVIC_DROP},
+        {{4, 40, 60, 1.0, 10, 10, 0, 0.06, 0}, NULL, HIP_POSE_FLAG_KNEE_VALGUS},
+        {{4, 90, 100, 0.5, 10, 20, 0, 0, 0}, "squat", HIP_POSE_FLAG_ASYMMETRY},
+    };
+    for (size_t c = 0; c < sizeof cases_c / sizeof cases_c[0]; c++) {
+        hip_pose_reps *p = new_counter(cases_c[c].exercise, 3);
+        size_t n = run_stream(p, &cases_c[c].sp, NULL, ev, 32);
+        assert_int_equal(n, (size_t)cases_c[c].sp.reps);
+        for (size_t i = 0; i < n; i++)
+            if (ev[i].pose_flags != cases_c[c].flag)
+                fail_msg("case %zu rep %zu: flags %u, expected %u (lean %.1f, pelvis %.1f, valgus %.1f, "
+                         "L %.1f R %.1f)", c, i, ev[i].pose_flags, cases_c[c].flag, ev[i].trunk_lean_max_deg,
+                         ev[i].pelvic_change_max_deg, ev[i].knee_valgus_max_deg, ev[i].excursion_l_deg,
+                         ev[i].excursion_r_deg);
+        hip_pose_reps_destroy(p);
+        /* The same movement without the compensation: no flag. */
+        stream_params clean = cases_c[c].sp;
+        clean.lean_deg = 20;
+        clean.drop_deg = 0;
+        clean.valgus_m = 0;
+        clean.right_scale = 1;
+        p = new_counter(cases_c[c].exercise, 3);
+        n = run_stream(p, &clean, NULL, ev, 32);
+        assert_int_equal(n, (size_t)clean.reps);
+        for (size_t i = 0; i < n; i++) assert_int_equal(ev[i].pose_flags, 0);
+        hip_pose_reps_destroy(p);
+    }
+    /* Asymmetry is judged only for bilateral exercises: auto leaves it out. */
+    stream_params uneven = {4, 90, 100, 0.5, 10, 20, 0, 0, 0};
+    hip_pose_reps *p = new_counter(NULL, 3);
+    size_t n = run_stream(p, &uneven, NULL, ev, 32);
+    assert_int_equal(n, 4);
+    assert_int_equal(ev[0].pose_flags, 0);
+    assert_true(ev[0].excursion_r_deg < 0.6 * ev[0].excursion_l_deg);
+    hip_pose_reps_destroy(p);
+    assert_string_equal(hip_pose_flag_name(HIP_POSE_FLAG_KNEE_VALGUS), "knee_valgus");
+    assert_string_equal(hip_pose_flag_name((hip_pose_flag)64), "unknown");
+}
+
+static void test_exercise_rules(void **state)
+{
+    (void)state;
+    hip_catalog *cat = NULL;
+    assert_int_equal(hip_catalog_create(NULL, &cat), HIP_OK);
+    struct { const char *id; hip_pose_need need; int signal; } rules[] = {
+        {"squat", HIP_POSE_NEED_SIDE, HIP_POSE_SIGNAL_LIMB_FLEXION},
+        {"lunge", HIP_POSE_NEED_SIDE, HIP_POSE_SIGNAL_LIMB_FLEXION},
+        {"sit_to_stand", HIP_POSE_NEED_SIDE, HIP_POSE_SIGNAL_HIP_FLEXION},
+        {"bridge", HIP_POSE_NEED_SIDE, HIP_POSE_SIGNAL_HIP_FLEXION},
+        {"straight_leg_raise", HIP_POSE_NEED_SIDE, HIP_POSE_SIGNAL_LIMB_FLEXION},
+        {"hip_hinge", HIP_POSE_NEED_SIDE, HIP_POSE_SIGNAL_TRUNK_LEAN},
+        {"seated_knee_extension", HIP_POSE_NEED_SIDE, HIP_POSE_SIGNAL_KNEE_FLEXION},
+        {"standing_hip_abduction", HIP_POSE_NEED_FRONT, HIP_POSE_SIGNAL_HIP_ABDUCTION},
+        {"clamshell", HIP_POSE_NEED_3D, HIP_POSE_SIGNAL_HIP_ROTATION},
+        {"single_leg_stance", HIP_POSE_NEED_SIDE, HIP_POSE_SIGNAL_LIMB_FLEXION},
+        {"heel_raise", HIP_POSE_NEED_UNTRACKABLE, -1},
+        {"walking", HIP_POSE_NEED_UNTRACKABLE, -1},
+        {"stationary_cycling", HIP_POSE_NEED_UNTRACKABLE, -1},
+    };
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+        hip_exercise ex;
+        assert_int_equal(hip_catalog_find(cat, rules[i].id, &ex), HIP_OK);
+        assert_int_equal(hip_pose_need_for_exercise(&ex), rules[i].need);
+        hip_pose_signal sig;
+        hip_status st = hip_pose_signal_for_exercise(&ex, &sig);
+        hip_pose_reps_config cfg, before;
+        hip_pose_reps_config_init(&cfg, HIP_SKELETON_COCO17, 2);
+        before = cfg;
+        hip_status cst = hip_pose_reps_config_for_exercise(&cfg, &ex);
+        if (rules[i].signal < 0) {
+            assert_int_equal(st, HIP_ERR_UNSUPPORTED);
+            assert_int_equal(cst, HIP_ERR_UNSUPPORTED);
+            assert_memory_equal(&cfg, &before, sizeof cfg);
+            continue;
+        }
+        assert_int_equal(st, HIP_OK);
+        assert_int_equal(sig, rules[i].signal);
+        if (rules[i].need == HIP_POSE_NEED_3D) {
+            assert_int_equal(cst, HIP_ERR_UNSUPPORTED);   /* 2-D keypoints */
+            hip_pose_reps_config_init(&cfg, HIP_SKELETON_APPLE_VISION_3D, 3);
+            cst = hip_pose_reps_config_for_exercise(&cfg, &ex);
+        }
+        assert_int_equal(cst, HIP_OK);
+        assert_int_equal(cfg.signal, rules[i].signal);
+        assert_int_equal(hip_pose_reps_config_check(&cfg, NULL, 0), HIP_OK);
+        assert_int_equal((cfg.checks & HIP_POSE_FLAG_ASYMMETRY) != 0,
+                         ex.sidedness == HIP_SIDEDNESS_BILATERAL);
+    }
+    hip_catalog_destroy(cat);
+    assert_int_equal(hip_pose_need_for_exercise(NULL), HIP_POSE_NEED_UNTRACKABLE);
+    hip_pose_signal sig;
+    assert_int_equal(hip_pose_signal_for_exercise(NULL, &sig), HIP_ERR_INVALID);
+    assert_string_equal(hip_pose_need_name(HIP_POSE_NEED_3D), "3d");
+    assert_string_equal(hip_pose_need_name((hip_pose_need)4), "unknown");
+    assert_string_equal(hip_pose_signal_name(HIP_POSE_SIGNAL_TRUNK_LEAN), "trunk_lean");
+    assert_string_equal(hip_pose_signal_name((hip_pose_signal)6), "unknown");
+    hip_pose_reps_config cfg;
+    hip_pose_reps_config_init(&cfg, HIP_SKELETON_COCO17, 2);
+    assert_int_equal(hip_pose_reps_config_for_exercise(&cfg, NULL), HIP_ERR_INVALID);
+    assert_int_equal(hip_pose_reps_config_for_exercise(NULL, NULL), HIP_ERR_INVALID);
+}
+
+static void free_only(void *opaque, void *ptr)
+{
+    (void)opaque;
+    free(ptr);
+}
+
+static void test_counter_errors(void **state)
+{
+    (void)state;
+    hip_pose_reps_config cfg;
+    char msg[160];
+    hip_pose_reps *p = NULL;
+    assert_int_equal(hip_pose_reps_create(NULL, &p), HIP_ERR_INVALID);
+    assert_int_equal(hip_pose_reps_create(&cfg, NULL), HIP_ERR_INVALID);
+    assert_int_equal(hip_pose_reps_config_check(NULL, msg, sizeof msg), HIP_ERR_INVALID);
+    hip_pose_reps_config_init(NULL, HIP_SKELETON_HIPTRACK, 3);
+#define BAD(stmt, field)                                                                            \
+    do {                                                                                            \
+        hip_pose_reps_config_init(&cfg, HIP_SKELETON_HIPTRACK, 3);                                  \
+        stmt;                                                                                       \
+        assert_int_equal(hip_pose_reps_config_check(&cfg, msg, sizeof msg), HIP_ERR_INVALID);       \
+        if (!strstr(msg, field)) fail_msg("message '%s' does not name %s", msg, field);             \
+        assert_int_equal(hip_pose_reps_create(&cfg, &p), HIP_ERR_INVALID);                          \
+        assert_null(p);                                                                             \
+    } while (0)
+    BAD(cfg.struct_size = 8, "struct_size");
+    BAD(cfg.allocator.free = free_only, "allocator");
+    BAD(cfg.angles.dims = 5, "angles.dims");
+    BAD(cfg.reps.struct_size = 0, "reps.struct_size");
+    BAD(cfg.reps.reference_reps = 9, "reps.reference_reps");
+    BAD(cfg.signal = (hip_pose_signal)6, "signal");
+    BAD(cfg.angles.dims = 2; cfg.signal = HIP_POSE_SIGNAL_HIP_ROTATION, "signal");
+    BAD(cfg.gap_fill_s = 1.5, "gap_fill_s");
+    BAD(cfg.median_window = 4, "median_window");
+    BAD(cfg.median_window = 11, "median_window");
+    BAD(cfg.history_frames = 10, "history_frames");
+    BAD(cfg.checks = 16, "checks");
+    BAD(cfg.trunk_lean_max_deg = -1, "trunk_lean_max_deg");
+    BAD(cfg.trunk_lateral_max_deg = NAN, "trunk_lateral_max_deg");
+    BAD(cfg.pelvic_change_max_deg = 91, "pelvic_change_max_deg");
+    BAD(cfg.knee_valgus_max_deg = 100, "knee_valgus_max_deg");
+    BAD(cfg.asymmetry_min_ratio = 2, "asymmetry_min_ratio");
+#undef BAD
+    hip_pose_reps_config_init(&cfg, HIP_SKELETON_HIPTRACK, 3);
+    assert_int_equal(hip_pose_reps_config_check(&cfg, msg, sizeof msg), HIP_OK);
+    assert_int_equal(hip_pose_reps_create(&cfg, &p), HIP_OK);
+    hip_keypoint kp[HIPTRACK_JOINT_COUNT];
+    int64_t t;
+    stream_frame(&plain, 0, &t, kp);
+    assert_int_equal(hip_pose_reps_push(NULL, t, kp, 18), HIP_ERR_INVALID);
+    assert_int_equal(hip_pose_reps_push(p, t, NULL, 18), HIP_ERR_INVALID);
+    assert_int_equal(hip_pose_reps_push(p, t, kp, 17), HIP_ERR_INVALID);
+    assert_non_null(strstr(hip_pose_reps_last_error(p), "count"));
+    assert_int_equal(hip_pose_reps_push(p, t, kp, 18), HIP_OK);
+    assert_int_equal(hip_pose_reps_push(p, t, kp, 18), HIP_ERR_RANGE);
+    assert_non_null(strstr(hip_pose_reps_last_error(p), "t_ns"));
+    size_t used = 99;
+    int64_t ts[2] = {t + 1000, t - 5};
+    hip_keypoint two[36];
+    memcpy(two, kp, sizeof kp);
+    memcpy(two + 18, kp, sizeof kp);
+    assert_int_equal(hip_pose_reps_push_block(p, ts, two, 2, 18, &used), HIP_ERR_RANGE);
+    assert_int_equal(used, 1);
+    assert_int_equal(hip_pose_reps_push_block(p, NULL, two, 2, 18, &used), HIP_ERR_INVALID);
+    assert_int_equal(hip_pose_reps_push_block(p, ts, two, 0, 18, &used), HIP_OK);
+    assert_int_equal(used, 0);
+    assert_int_equal(hip_pose_reps_push_block(NULL, ts, two, 1, 18, &used), HIP_ERR_INVALID);
+    assert_int_equal(hip_pose_reps_finish(NULL), HIP_ERR_INVALID);
+    assert_int_equal(hip_pose_reps_reset(NULL), HIP_ERR_INVALID);
+    hip_pose_rep_event e;
+    assert_int_equal(hip_pose_reps_next_event(NULL, &e), HIP_ERR_INVALID);
+    assert_int_equal(hip_pose_reps_next_event(p, NULL), HIP_ERR_INVALID);
+    assert_int_equal(hip_pose_reps_next_event(p, &e), HIP_DONE);
+    assert_int_equal(hip_pose_reps_pending_events(NULL), 0);
+    assert_int_equal(hip_pose_reps_joint_count(NULL), 0);
+    assert_string_equal(hip_pose_reps_last_error(NULL), "");
+    hip_pose_angles a;
+    assert_int_equal(hip_pose_reps_last_angles(NULL, &a, NULL, NULL), HIP_ERR_INVALID);
+    assert_int_equal(hip_pose_reps_last_angles(p, NULL, NULL, NULL), HIP_ERR_INVALID);
+    hip_pose_reps_destroy(p);
+    hip_pose_reps_destroy(NULL);
+
+    /* A full queue refuses frames (nothing consumed) until drained. */
+    stream_params many = plain;
+    many.reps = 40;
+    p = new_counter(NULL, 3);
+    size_t frames = stream_frames(&many), k = 0, got = 0;
+    hip_status st = HIP_OK;
+    lcg_state = 7;
+    for (; k < frames; k++) {
+        stream_frame(&many, k, &t, kp);
+        st = hip_pose_reps_push(p, t, kp, 18);
+        if (st != HIP_OK) break;
+    }
+    assert_int_equal(st, HIP_ERR_BUFSIZE);
+    assert_int_equal(hip_pose_reps_pending_events(p), HIPTRACK_POSE_QUEUE - HIPTRACK_POSE_PUSH_ROOM + 1);
+    while (hip_pose_reps_next_event(p, &e) == HIP_OK) got++;
+    for (; k < frames; k++) {
+        stream_frame(&many, k, &t, kp);
+        assert_int_equal(hip_pose_reps_push(p, t, kp, 18), HIP_OK);
+        while (hip_pose_reps_next_event(p, &e) == HIP_OK) got++;
+    }
+    assert_int_equal(hip_pose_reps_finish(p), HIP_OK);
+    while (hip_pose_reps_next_event(p, &e) == HIP_OK) got++;
+    assert_int_equal(got, 40);
+    hip_pose_reps_destroy(p);
+}
+
+static void test_counter_alloc_failure(void **state)
+{
+    (void)state;
+    hip_test_alloc_state as;
+    hip_test_alloc_reset(&as, -1);
+    hip_pose_reps_config cfg;
+    hip_pose_reps_config_init(&cfg, HIP_SKELETON_MEDIAPIPE_POSE33, 2);
+    cfg.allocator = hip_test_counting_allocator(&as);
+    hip_pose_reps *p = NULL;
+    HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_pose_reps_create(&cfg, &p), p == NULL && as.outstanding == 0);
+    assert_true(as.failures >= 2);
+    assert_int_equal(hip_pose_reps_joint_count(p), 33);
+    hip_pose_reps_destroy(p);
+    assert_int_equal(as.outstanding, 0);
+}
+
+/* Absurd coordinates (near the float range, infinite) are taken without NaN reaching the engine. */
+static void test_counter_absurd_values(void **state)
+{
+    (void)state;
+    for (uint32_t dims = 2; dims <= 3; dims++)
+        for (int view = 0; view < 3; view++) {
+            hip_pose_reps_config cfg;
+            hip_pose_reps_config_init(&cfg, HIP_SKELETON_HIPTRACK, dims);
+            cfg.angles.x_scale = 100;
+            if (dims == 2) cfg.angles.view = (hip_pose_view)view;
+            hip_pose_reps *p = NULL;
+            assert_int_equal(hip_pose_reps_create(&cfg, &p), HIP_OK);
+            size_t frames = stream_frames(&plain);
+            lcg_state = 5;
+            hip_pose_rep_event e;
+            for (size_t k = 0; k < frames; k++) {
+                int64_t t;
+                hip_keypoint kp[HIPTRACK_JOINT_COUNT];
+                stream_frame(&plain, k, &t, kp);
+                if (k % 7 == 3) kp[k % HIPTRACK_JOINT_COUNT].x = 3e38f;
+                if (k % 11 == 5) kp[(k + 3) % HIPTRACK_JOINT_COUNT].y = -INFINITY;
+                if (k % 13 == 2) kp[(k + 5) % HIPTRACK_JOINT_COUNT].z = 1e30f;
+                assert_int_equal(hip_pose_reps_push(p, t, kp, HIPTRACK_JOINT_COUNT), HIP_OK);
+                while (hip_pose_reps_next_event(p, &e) == HIP_OK)
+                    assert_true(e.rep.excursion_deg == e.rep.excursion_deg);
+                hip_pose_angles a;
+                double sig;
+                int ok;
+                assert_int_equal(hip_pose_reps_last_angles(p, &a, &sig, &ok), HIP_OK);
+                for (int i = 0; i < HIPTRACK_POSE_ANGLE_COUNT; i++) assert_true(a.deg[i] - a.deg[i] == 0);
+                assert_true(sig - sig == 0);
+            }
+            assert_int_equal(hip_pose_reps_finish(p), HIP_OK);
+            hip_pose_reps_destroy(p);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -449,6 +998,16 @@ int main(void)
         cmocka_unit_test(test_missing_joints),
         cmocka_unit_test(test_canonical_and_derived),
         cmocka_unit_test(test_config_and_errors),
+        cmocka_unit_test(test_counter_counts),
+        cmocka_unit_test(test_counter_2d_side),
+        cmocka_unit_test(test_counter_chunking),
+        cmocka_unit_test(test_counter_gaps),
+        cmocka_unit_test(test_counter_spikes),
+        cmocka_unit_test(test_counter_compensation),
+        cmocka_unit_test(test_exercise_rules),
+        cmocka_unit_test(test_counter_errors),
+        cmocka_unit_test(test_counter_alloc_failure),
+        cmocka_unit_test(test_counter_absurd_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -51,6 +51,7 @@
 #include "hiptrack/hip_program.h"
 #include "hiptrack/hip_reps.h"
 #include "hiptrack/hip_sim.h"
+#include "hiptrack/hip_pose.h"
 
 /* The pending error: set by constructors and adapters (which have no handle to keep a message in,
  * or run without the interpreter lock), taken by the language's check after the call. Thread-local
@@ -101,6 +102,7 @@ static const char *hip__bind_text(hip_status status, const char *message)
 typedef hip_status hip_catalog_status;
 typedef hip_status hip_program_status;
 typedef hip_status hip_reps_status;
+typedef hip_status hip_pose_reps_status;
 %}
 
 %include "stdint.i"
@@ -1600,3 +1602,140 @@ static hip_status hip__bind_progression_apply(const hip_progression_decision *de
 
 %constant size_t HIP_PROGRESSION_DECISION_SIZE = sizeof(hip_progression_decision);
 %constant size_t HIP_PROGRESSION_ROW_SIZE = sizeof(hip_progression_row);
+
+/* ---- camera pose front end -------------------------------------------------------------------- */
+/* Keypoints cross as flat float arrays of x, y, z, confidence per joint (hip_keypoint is four
+ * floats, no padding), so every language passes them with the float array typemap. */
+%ignore hip_pose_to_canonical;
+%ignore hip_pose_angles_compute;
+%ignore hip_pose_angles_config_init;
+%ignore hip_pose_reps_config_init;
+%ignore hip_pose_reps_config_for_exercise;
+%ignore hip_pose_reps_create;
+%ignore hip_pose_reps_destroy;
+%ignore hip_pose_reps_reset;
+%ignore hip_pose_reps_last_error;
+%ignore hip_pose_reps_joint_count;
+%ignore hip_pose_reps_push;
+%ignore hip_pose_reps_push_block;
+%ignore hip_pose_reps_finish;
+%ignore hip_pose_reps_next_event;
+%ignore hip_pose_reps_pending_events;
+%ignore hip_pose_reps_last_angles;
+%ignore hip_pose_angles::deg;
+%apply int *OUTPUT { int *signal_valid_out };
+%apply double *OUTPUT { double *signal_deg_out };
+%include "hiptrack/hip_pose.h"
+
+typedef hip_status hip_pose_reps_status;
+HIP_STATUS_TYPE(hip_pose_reps_status, hip__bind_text(result, hip_pose_reps_last_error(arg1)))
+
+%{
+typedef char hip__bind_keypoint_is_four_floats[sizeof(hip_keypoint) == 4 * sizeof(float) ? 1 : -1];
+
+/* Checks that a flat float array holds frames x joints keypoints of four floats. */
+static int hip__bind_pose_len(size_t len, size_t frames, size_t joints)
+{
+    if (len == frames * joints * 4) return 1;
+    char msg[200];
+    snprintf(msg, sizeof msg, "keypoints hold %lu floats; expected %lu frames x %lu joints x 4 "
+             "(x, y, z, confidence) = %lu", (unsigned long)len, (unsigned long)frames,
+             (unsigned long)joints, (unsigned long)(frames * joints * 4));
+    hip__bind_fail(HIP_ERR_INVALID, msg);
+    return 0;
+}
+
+/* hip_pose_angles_compute over one frame given as a flat float array. */
+static hip_status hip__bind_pose_angles(const hip_pose_angles_config *config,
+                                        const float *keypoints, size_t keypoints_len,
+                                        hip_pose_angles *out)
+{
+    if (!config || !out) { hip__bind_fail(HIP_ERR_INVALID, "config and out must not be NULL"); return HIP_ERR_INVALID; }
+    char msg[160];
+    if (hip_pose_angles_config_check(config, msg, sizeof msg) != HIP_OK) {
+        hip__bind_fail(HIP_ERR_INVALID, msg);
+        return HIP_ERR_INVALID;
+    }
+    size_t joints = hip_pose_skeleton_joint_count(config->skeleton);
+    if (!hip__bind_pose_len(keypoints_len, 1, joints)) return HIP_ERR_INVALID;
+    return hip_pose_angles_compute(config, (const hip_keypoint *)(const void *)keypoints, joints, out);
+}
+%}
+
+%apply (const float *IN_ARRAY, size_t IN_LEN) { (const float *keypoints, size_t keypoints_len) };
+%apply (const int64_t *IN_ARRAY, size_t IN_LEN) { (const int64_t *t_ns, size_t t_count) };
+hip_status hip__bind_pose_angles(const hip_pose_angles_config *config, const float *keypoints,
+                                 size_t keypoints_len, hip_pose_angles *out);
+
+%extend hip_pose_angles {
+    hip_pose_angles() { return (hip_pose_angles *)calloc(1, sizeof(hip_pose_angles)); }
+    ~hip_pose_angles() { free($self); }
+    /* deg[angle], 0 for an unknown angle. */
+    double angle(int angle) { return angle >= 0 && angle < HIPTRACK_POSE_ANGLE_COUNT ? $self->deg[angle] : 0.0; }
+}
+
+%extend hip_pose_angles_config {
+    hip_pose_angles_config(hip_skeleton skeleton = HIP_SKELETON_HIPTRACK, uint32_t dims = 3) {
+        hip_pose_angles_config *c = (hip_pose_angles_config *)calloc(1, sizeof *c);
+        if (!c) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_pose_angles_config_init(c, skeleton, dims);
+        return c;
+    }
+    ~hip_pose_angles_config() { free($self); }
+}
+
+%extend hip_pose_reps_config {
+    hip_pose_reps_config(hip_skeleton skeleton = HIP_SKELETON_HIPTRACK, uint32_t dims = 3) {
+        hip_pose_reps_config *c = (hip_pose_reps_config *)calloc(1, sizeof *c);
+        if (!c) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_pose_reps_config_init(c, skeleton, dims);
+        return c;
+    }
+    ~hip_pose_reps_config() { free($self); }
+    /* hip_pose_reps_config_for_exercise, with a message for an untrackable exercise. */
+    hip_status apply_exercise(const hip_exercise *exercise) {
+        hip_status s = hip_pose_reps_config_for_exercise($self, exercise);
+        if (s == HIP_ERR_UNSUPPORTED)
+            hip__bind_fail(s, "this exercise cannot be counted from these keypoints (see need_for_exercise)");
+        return s;
+    }
+}
+
+HIP_LONG_CALL(hip_pose_reps::push_frames)
+struct hip_pose_reps {};
+%extend hip_pose_reps {
+    hip_pose_reps(const hip_pose_reps_config *config) {
+        hip_pose_reps *p = NULL;
+        char msg[200];
+        if (!config) { hip__bind_fail(HIP_ERR_INVALID, "config must not be NULL"); return NULL; }
+        if (hip_pose_reps_config_check(config, msg, sizeof msg) != HIP_OK) {
+            hip__bind_fail(HIP_ERR_INVALID, msg);
+            return NULL;
+        }
+        hip_status s = hip_pose_reps_create(config, &p);
+        if (s != HIP_OK) { hip__bind_fail(s, NULL); return NULL; }
+        return p;
+    }
+    ~hip_pose_reps() { hip_pose_reps_destroy($self); }
+    const char *last_error();
+    hip_pose_reps_status reset();
+    size_t joint_count();
+    /* hip_pose_reps_push_block with the arrays' lengths checked: keypoints are t_count frames x
+     * joint_count() x 4 floats. Stops early (HIP_OK, *consumed_out < t_count) when the event
+     * queue needs draining with next_event. */
+    hip_pose_reps_status push_frames(const int64_t *t_ns, size_t t_count, const float *keypoints,
+                                     size_t keypoints_len, size_t *consumed_out) {
+        *consumed_out = 0;
+        size_t joints = hip_pose_reps_joint_count($self);
+        if (!hip__bind_pose_len(keypoints_len, t_count, joints)) return HIP_ERR_INVALID;
+        return hip_pose_reps_push_block($self, t_ns, (const hip_keypoint *)(const void *)keypoints,
+                                        t_count, joints, consumed_out);
+    }
+    hip_pose_reps_status finish();
+    hip_status next_event(hip_pose_rep_event *out);
+    size_t pending_events();
+    hip_status last_angles(hip_pose_angles *out, double *signal_deg_out, int *signal_valid_out);
+}
+
+%clear (const float *keypoints, size_t keypoints_len);
+%clear (const int64_t *t_ns, size_t t_count);

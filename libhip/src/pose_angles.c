@@ -9,8 +9,9 @@
 
 #define DEG (180.0 / 3.14159265358979323846)
 /* 2-D AUTO view: the hip line at least this fraction of the trunk's length means a front view.
- * Hip joint centres are about 0.35-0.45 trunk lengths apart face on and near 0 from the side. */
-#define FRONT_RATIO 0.25
+ * Hip joint centres are 0.2-0.35 trunk lengths apart face on (Kinect's are narrow), under 0.06
+ * from the side; turned subjects and deep flexion fall in between. */
+#define FRONT_RATIO HIP__POSE_FRONT_RATIO
 /* 3-D knee valgus needs both leg segments at least this long seen from the front (a thigh
  * pointing at the camera in a deep squat leaves no frontal-plane angle worth reporting). */
 #define VALGUS_MIN_FORESHORTEN 0.5
@@ -270,14 +271,19 @@ static void angles_2d(const frame *f, const hip_pose_angles_config *cfg, hip_pos
     }
 }
 
-hip_status hip_pose_angles_compute(const hip_pose_angles_config *config,
-                                   const hip_keypoint *keypoints, size_t count,
-                                   hip_pose_angles *out)
+double hip__pose_width_ratio(const hip_keypoint c[HIPTRACK_JOINT_COUNT])
 {
-    if (!out) return HIP_ERR_INVALID;
-    hip_keypoint canon[HIPTRACK_JOINT_COUNT];
-    hip_status st = hip_pose_to_canonical(config, keypoints, count, canon);
-    if (st != HIP_OK) return st;
+    const hip_keypoint *l = &c[HIP_JOINT_HIP_L], *r = &c[HIP_JOINT_HIP_R];
+    const hip_keypoint *p = &c[HIP_JOINT_PELVIS], *s = &c[HIP_JOINT_SPINE_SHOULDER];
+    if (!(l->confidence > 0 && r->confidence > 0 && p->confidence > 0 && s->confidence > 0)) return 0;
+    double t = hypot(s->x - p->x, s->y - p->y);
+    return t > 1e-9 ? hypot(l->x - r->x, l->y - r->y) / t : 0;
+}
+
+void hip__pose_angles_from_canonical(const hip_pose_angles_config *config,
+                                     const hip_keypoint canon[HIPTRACK_JOINT_COUNT],
+                                     hip_pose_angles *out)
+{
     memset(out, 0, sizeof *out);
     frame f;
     for (int j = 0; j < HIPTRACK_JOINT_COUNT; j++) {
@@ -289,5 +295,16 @@ hip_status hip_pose_angles_compute(const hip_pose_angles_config *config,
         angles_3d(&f, config, out);
     else
         angles_2d(&f, config, out);
+}
+
+hip_status hip_pose_angles_compute(const hip_pose_angles_config *config,
+                                   const hip_keypoint *keypoints, size_t count,
+                                   hip_pose_angles *out)
+{
+    if (!out) return HIP_ERR_INVALID;
+    hip_keypoint canon[HIPTRACK_JOINT_COUNT];
+    hip_status st = hip_pose_to_canonical(config, keypoints, count, canon);
+    if (st != HIP_OK) return st;
+    hip__pose_angles_from_canonical(config, canon, out);
     return HIP_OK;
 }

@@ -177,7 +177,9 @@ hip_status hip_pose_to_canonical(const hip_pose_angles_config *config,
         /* NaN fails every comparison: missing. */
         if (!(c >= config->min_confidence) || !(x - x == 0) || !(y - y == 0) || !(z - z == 0))
             continue;
-        out[j].x = (float)(x * config->x_scale);
+        float fx = (float)(x * config->x_scale);
+        if (!(fx - fx == 0)) continue;   /* scaled beyond the float range: missing */
+        out[j].x = fx;
         out[j].y = (float)(y * ysign);
         out[j].z = (float)(z * ysign);
         /* A present joint keeps a positive confidence even when min_confidence is 0. */

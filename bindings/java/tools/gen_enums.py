@@ -50,6 +50,13 @@ specs = [
  ('ProgressionVariable','hip_progression.h','hip_progression_variable','HIP_PROGRESSION_VAR_','hip_progression_variable_name',False,'The prescription field a CHANGE decision changes ({@code hip_progression_variable}).'),
  ('Comparison','hip_progression.h','hip_progression_cmp','HIP_PROGRESSION_CMP_','hip_progression_cmp_name',False,'The comparison of a rule input ({@code hip_progression_cmp}); {@link #id()} is its operator as written.'),
  ('Aggregate','hip_progression.h','hip_progression_agg','HIP_PROGRESSION_AGG_','hip_progression_agg_name',False,'How a rule input combines the values of its window ({@code hip_progression_agg}).'),
+ ('Skeleton','hip_pose.h','hip_skeleton','HIP_SKELETON_','hip_pose_skeleton_name',False,'A keypoint layout ({@code hip_skeleton}).'),
+ ('Joint','hip_pose.h','hip_joint','HIP_JOINT_','hip_joint_name',False,'A canonical body joint ({@code hip_joint}), in the hiptrack layout\'s order.'),
+ ('PoseAngle','hip_pose.h','hip_pose_angle','HIP_POSE_','hip_pose_angle_name',False,'A per-frame joint angle ({@code hip_pose_angle}).'),
+ ('PoseView','hip_pose.h','hip_pose_view','HIP_POSE_VIEW_','hip_pose_view_name',False,'Where a 2-D camera looks from ({@code hip_pose_view}).'),
+ ('PoseNeed','hip_pose.h','hip_pose_need','HIP_POSE_NEED_','hip_pose_need_name',False,'What a camera must see to count an exercise ({@code hip_pose_need}).'),
+ ('PoseSignal','hip_pose.h','hip_pose_signal','HIP_POSE_SIGNAL_','hip_pose_signal_name',False,'The angle a pose rep counter feeds the rep engine ({@code hip_pose_signal}).'),
+ ('PoseFlag','hip_pose.h','hip_pose_flag','HIP_POSE_FLAG_','hip_pose_flag_name',True,'A compensation seen in a rep ({@code hip_pose_flag}); a rep has a set of them.'),
  ('WindowUnit','hip_progression.h','hip_progression_window','HIP_PROGRESSION_WINDOW_',None,False,'The unit of a rule input\'s window ({@code hip_progression_window}).'),
  ('RomMotion','hip_assess.h','hip_rom_motion','HIP_ROM_','hip_rom_motion_name',False,'The motion a range-of-motion assessment measures ({@code hip_rom_motion}).'),
  ('RomBand','hip_assess.h','hip_rom_band','HIP_ROM_','hip_rom_band_name',False,'A range of motion against its normal value ({@code hip_rom_band}).'),
@@ -77,6 +84,7 @@ for jn, hdr, cen, pre, namefn, flags, doc in specs:
     consts=[]
     for c, com in items:
         j=c[len(pre):]
+        if j[0].isdigit(): j={'3D':'THREE_D'}.get(j, '_'+j)   # Java names cannot start with a digit
         d = esc(com[0].upper()+com[1:]) if com else None
         if d and not d.endswith('.'): d+='.'
         if not d: d='{@code %s}.'%c

@@ -33,8 +33,10 @@
  *   (the right side dropped).
  * - knee valgus: the frontal-plane projection angle at the knee (180 minus the hip-knee-ankle angle
  *   seen from the front), positive when the knee is inside the hip-ankle line.
- * In 3-D everything is measured in the body's own frame (the hip line and the trunk), so it does
- * not matter where the camera stands. In 2-D only the angles in the image plane are valid:
+ * In 3-D the hip and knee angles are measured in the body's own frame (the hip line and the trunk),
+ * so it does not matter where the camera stands or which way the subject faces; trunk lean and
+ * pelvic obliquity are against the vertical, the frame's y axis (camera upright, or world
+ * coordinates). In 2-D only the angles in the image plane are valid:
  *   side view  (the camera looks at the subject's side): hip flexion, knee flexion, sagittal trunk
  *              lean (the facing direction comes from the toes, else from the bent knees);
  *   front view (the camera faces the subject, or their back): hip abduction, frontal trunk lean,
@@ -48,6 +50,9 @@
 #include <stdint.h>
 #include "hip_api.h"
 #include "hip_status.h"
+#include "hip_alloc.h"
+#include "hip_catalog.h"
+#include "hip_reps.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -176,6 +181,158 @@ HIPTRACK_API hip_status hip_pose_to_canonical(const hip_pose_angles_config *conf
 HIPTRACK_API hip_status hip_pose_angles_compute(const hip_pose_angles_config *config,
                                                 const hip_keypoint *keypoints, size_t count,
                                                 hip_pose_angles *out);
+
+/* ---- Which view an exercise needs, and which angle counts it ---------------------------------- */
+
+/* What a camera must see to count an exercise (hip_pose_need_for_exercise). */
+typedef enum hip_pose_need {
+    HIP_POSE_NEED_SIDE = 0,       /* sagittal motion: a 2-D side view (or 3-D) */
+    HIP_POSE_NEED_FRONT = 1,      /* frontal motion: a 2-D front view (or 3-D) */
+    HIP_POSE_NEED_3D = 2,         /* rotation about the thigh: 3-D keypoints only */
+    HIP_POSE_NEED_UNTRACKABLE = 3 /* ankle motion, steps, pedalling: no angle here follows it */
+} hip_pose_need;
+
+/* The 1-D angle fed to the rep engine, taken on the side where it is larger (so a unilateral or
+ * alternating exercise is counted on whichever leg moves). */
+typedef enum hip_pose_signal {
+    HIP_POSE_SIGNAL_LIMB_FLEXION = 0,  /* the larger of hip and knee flexion: squats, lunges,
+                                          sit-to-stand, leg raises alike ("auto") */
+    HIP_POSE_SIGNAL_HIP_FLEXION = 1,
+    HIP_POSE_SIGNAL_KNEE_FLEXION = 2,
+    HIP_POSE_SIGNAL_HIP_ABDUCTION = 3,
+    HIP_POSE_SIGNAL_HIP_ROTATION = 4,
+    HIP_POSE_SIGNAL_TRUNK_LEAN = 5     /* sagittal: hinges */
+} hip_pose_signal;
+#define HIPTRACK_POSE_SIGNAL_COUNT 6
+
+/* From the exercise's motion profile: hip flexion/extension, knee extension, trunk flexion and
+ * static holds are sagittal (SIDE), abduction is frontal (FRONT), rotation needs 3-D, ankle, gait
+ * and pedalling motions are UNTRACKABLE. HIP_POSE_NEED_UNTRACKABLE also for NULL. */
+HIPTRACK_API hip_pose_need hip_pose_need_for_exercise(const hip_exercise *exercise);
+/* The signal for an exercise: trunk lean when the tracked segment is the trunk (hinges); limb
+ * flexion for hip flexion exercises and holds (the knee bends with the hip or stays straight);
+ * hip flexion for hip extension exercises (the knee is often held bent: bridges); knee flexion
+ * for knee extension; abduction; rotation.
+ * HIP_ERR_UNSUPPORTED for an untrackable exercise, HIP_ERR_INVALID for NULL. */
+HIPTRACK_API hip_status hip_pose_signal_for_exercise(const hip_exercise *exercise,
+                                                     hip_pose_signal *out);
+/* "side", "front", "3d", "untrackable"; "unknown". */
+HIPTRACK_API const char *hip_pose_need_name(hip_pose_need need);
+/* "limb_flexion", "hip_flexion", "knee_flexion", "hip_abduction", "hip_rotation", "trunk_lean". */
+HIPTRACK_API const char *hip_pose_signal_name(hip_pose_signal signal);
+
+/* ---- Streaming rep counter --------------------------------------------------------------------
+ * Frames in (keypoints with a timestamp), hip_pose_rep_event out: the rep engine's own event (the
+ * same engine and rules as for worn sensors, fed the signal angle) plus compensation flags and a
+ * per-rep summary of the angles an IMU cannot see.
+ * Per frame: angles -> signal; a signal missing for at most gap_fill_s is interpolated, a longer
+ * gap ends the current rep (the engine's max_gap_s is set to max(gap_fill_s, 0.2)); a running
+ * median over median_window frames removes the short spikes depth cameras and pose models
+ * produce (a Kinect ankle can jump a metre for a frame or two). The median delays the signal by
+ * (median_window - 1) / 2 frames; events carry the frames' own timestamps.
+ * 2-D front view and a sagittal signal: flexion is estimated from how much shorter the thigh
+ * looks than its longest length so far (foreshortening) and from the knee angle in the image; it
+ * counts squats and sit-to-stands, but lunges and leg raises need the side view.
+ * Chunking invariance, refused frames changing nothing, and the event queue work as in hip_reps. */
+
+/* Compensation flags (hip_pose_rep_event.pose_flags). */
+typedef enum hip_pose_flag {
+    HIP_POSE_FLAG_TRUNK_LEAN = 1,      /* trunk leaned forwards beyond trunk_lean_max_deg or
+                                          sideways beyond trunk_lateral_max_deg */
+    HIP_POSE_FLAG_PELVIC_DROP = 2,     /* pelvic obliquity moved beyond pelvic_change_max_deg from
+                                          the rep's start (drop or hitch) */
+    HIP_POSE_FLAG_KNEE_VALGUS = 4,     /* a knee inside the hip-ankle line beyond knee_valgus_max_deg */
+    HIP_POSE_FLAG_ASYMMETRY = 8        /* the smaller side's excursion below asymmetry_min_ratio x
+                                          the larger (bilateral exercises) */
+} hip_pose_flag;
+
+/* Which summary values of an event were measured (hip_pose_rep_event.measured). */
+typedef enum hip_pose_measured {
+    HIP_POSE_MEASURED_TRUNK_LEAN = 1,
+    HIP_POSE_MEASURED_TRUNK_LATERAL = 2,
+    HIP_POSE_MEASURED_PELVIC = 4,
+    HIP_POSE_MEASURED_KNEE_VALGUS = 8,
+    HIP_POSE_MEASURED_SIDES = 16
+} hip_pose_measured;
+
+typedef struct hip_pose_rep_event {
+    hip_rep_event rep;                 /* the rep engine's event (excursion of the signal angle) */
+    uint32_t pose_flags;               /* hip_pose_flag bits */
+    uint32_t measured;                 /* hip_pose_measured bits; unmeasured values are 0 */
+    double trunk_lean_max_deg;         /* largest forward trunk lean during the rep */
+    double trunk_lateral_max_deg;      /* largest sideways trunk lean, either side */
+    double pelvic_change_max_deg;      /* largest change of pelvic obliquity from the rep's start */
+    double knee_valgus_max_deg;        /* largest knee valgus of either knee (negative: varus) */
+    double excursion_l_deg, excursion_r_deg;  /* the signal angle's range on each side */
+} hip_pose_rep_event;
+
+#define HIPTRACK_POSE_QUEUE 32       /* events a counter holds */
+#define HIPTRACK_POSE_PUSH_ROOM 16   /* free slots a frame needs */
+#define HIPTRACK_POSE_FILL_MAX 256   /* missing frames a gap fill can bridge */
+
+typedef struct hip_pose_reps_config {
+    uint32_t struct_size;          /* set by hip_pose_reps_config_init */
+    hip_allocator allocator;       /* used by hip_pose_reps_create only */
+    hip_pose_angles_config angles; /* skeleton, dims, conventions (view: set from the exercise) */
+    hip_reps_config reps;          /* the rep engine's (input is forced to ANGLE; max_gap_s set
+                                      from gap_fill_s) */
+    hip_pose_signal signal;
+    double gap_fill_s;             /* missing signal up to this long is interpolated; 0..1,
+                                      default 0.3 [DD]: a brief occlusion, shorter than any rep */
+    uint32_t median_window;        /* odd, 1..9 frames; default 5 [DD]: removes 1-2 frame spikes */
+    uint32_t history_frames;       /* frames kept for the per-rep summary; 64..65536, default 4096 */
+    uint32_t checks;               /* hip_pose_flag bits to evaluate; default TRUNK_LEAN |
+                                      PELVIC_DROP | KNEE_VALGUS, + ASYMMETRY for bilateral exercises */
+    double trunk_lean_max_deg;     /* default 50 [DD]: squats lean 30-45 deg forwards normally */
+    double trunk_lateral_max_deg;  /* default 10 [DD]: a sideways lean shifts load off the hip */
+    double pelvic_change_max_deg;  /* default 5 [DD]: a visible drop or hitch of the pelvis */
+    double knee_valgus_max_deg;    /* default 10 [DD]: frontal-plane projection angle */
+    double asymmetry_min_ratio;    /* default 0.8 [DD] */
+} hip_pose_reps_config;
+
+typedef struct hip_pose_reps hip_pose_reps;
+
+/* Generic ("auto") defaults: the LIMB_FLEXION signal, the engine's generic angle defaults. */
+HIPTRACK_API void hip_pose_reps_config_init(hip_pose_reps_config *config, hip_skeleton skeleton,
+                                            uint32_t dims);
+/* Applies a catalog exercise: the engine's profile, the signal, the 2-D view it needs, the checks
+ * (ASYMMETRY for bilateral exercises). HIP_ERR_UNSUPPORTED for an untrackable exercise and for a
+ * rotation exercise with 2-D keypoints; the config is unchanged then. */
+HIPTRACK_API hip_status hip_pose_reps_config_for_exercise(hip_pose_reps_config *config,
+                                                          const hip_exercise *exercise);
+/* HIP_OK or HIP_ERR_INVALID naming the field (message_out may be NULL). */
+HIPTRACK_API hip_status hip_pose_reps_config_check(const hip_pose_reps_config *config,
+                                                   char *message_out, size_t message_cap);
+HIPTRACK_API hip_status hip_pose_reps_create(const hip_pose_reps_config *config, hip_pose_reps **out);
+HIPTRACK_API void hip_pose_reps_destroy(hip_pose_reps *counter);
+HIPTRACK_API hip_status hip_pose_reps_reset(hip_pose_reps *counter);
+HIPTRACK_API const char *hip_pose_reps_last_error(const hip_pose_reps *counter);
+/* Joints per frame this counter takes (the skeleton's joint count). */
+HIPTRACK_API size_t hip_pose_reps_joint_count(const hip_pose_reps *counter);
+
+/* One frame: count keypoints in the skeleton's order. HIP_ERR_INVALID for a wrong count,
+ * HIP_ERR_RANGE for a timestamp not after the previous frame's, HIP_ERR_BUFSIZE when fewer than
+ * HIPTRACK_POSE_PUSH_ROOM event slots are free. A refused frame changes nothing. Missing joints
+ * are not errors. */
+HIPTRACK_API hip_status hip_pose_reps_push(hip_pose_reps *counter, int64_t t_ns,
+                                           const hip_keypoint *keypoints, size_t count);
+/* frames frames of count keypoints each (frames x count, row-major). Stops at the first refused
+ * frame (its status returned) or, with HIP_OK and *consumed_out < frames, when the queue needs
+ * draining. */
+HIPTRACK_API hip_status hip_pose_reps_push_block(hip_pose_reps *counter, const int64_t *t_ns,
+                                                 const hip_keypoint *keypoints, size_t frames,
+                                                 size_t count, size_t *consumed_out);
+/* End of the stream: flushes the filter and settles the last rep. */
+HIPTRACK_API hip_status hip_pose_reps_finish(hip_pose_reps *counter);
+HIPTRACK_API hip_status hip_pose_reps_next_event(hip_pose_reps *counter, hip_pose_rep_event *out);
+HIPTRACK_API size_t hip_pose_reps_pending_events(const hip_pose_reps *counter);
+/* The angles of the last frame pushed and the signal value fed for it (before the median): HIP_OK,
+ * or HIP_ERR_NOT_FOUND before the first frame. signal_valid_out (may be NULL) is 0 when the
+ * frame had no signal. */
+HIPTRACK_API hip_status hip_pose_reps_last_angles(const hip_pose_reps *counter, hip_pose_angles *out,
+                                                  double *signal_deg_out, int *signal_valid_out);
+/* "trunk_lean", "pelvic_drop", "knee_valgus", "asymmetry" for one flag; "unknown". */
+HIPTRACK_API const char *hip_pose_flag_name(hip_pose_flag flag);
 
 #ifdef __cplusplus
 }

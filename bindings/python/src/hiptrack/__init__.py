@@ -37,6 +37,9 @@ from .program import Program
 from .reps import (MAX_LATENCY_S, QUEUE_CAPACITY, REP_DTYPE, RepDetector, columns, concat,
                    count_reps, empty_events, iter_events)
 from .sim import Simulator, simulate
+from .pose import (Joint, PoseAngle, PoseFlag, PoseNeed, PoseRepCounter, PoseRepEvent, PoseSignal,
+                   PoseView, Skeleton)
+from . import pose
 from ._enums import (AbandonReason, AdherenceUnit, ChangeCriterion, FlareBaseline, FlareEscalation,
                      HoosMissingRule, HoosPsDirection, Instrument, OutcomeScale, OutcomeState,
                      PainBand, PainBaselineRule, PainContext, PainCriterion, PainDuration,
@@ -95,6 +98,8 @@ __all__ = [
     "MAX_LATENCY_S", "QUEUE_CAPACITY", "REP_DTYPE", "RepDetector", "columns", "concat", "count_reps",
     "empty_events", "iter_events",
     "Simulator", "simulate",
+    "Joint", "PoseAngle", "PoseFlag", "PoseNeed", "PoseRepCounter", "PoseRepEvent", "PoseSignal",
+    "PoseView", "Skeleton", "pose",
     "AbandonReason", "AdherenceUnit", "ChangeCriterion", "FlareBaseline", "FlareEscalation",
     "HoosMissingRule", "HoosPsDirection", "Instrument", "OutcomeScale", "OutcomeState", "PainBand",
     "PainBaselineRule", "PainContext", "PainCriterion", "PainDuration", "PainLocation", "PainMoment",
