@@ -1170,10 +1170,9 @@ typedef hip_status hip_assess_history_status;
 %ignore hip_assess_push_imu;
 %ignore hip_assess_push_imu_block;
 %ignore hip_assess_push_angles;
-/* The keypoint entry points take hip_pose.h's types, which this interface does not wrap yet:
- * compute the angles elsewhere and push them (push_angles). */
+/* The keypoint entry point is push_keypoints_flat below (after the pose section), with the
+ * keypoints as a flat float array as hip_pose_reps takes them. */
 %ignore hip_assess_push_keypoints;
-%ignore hip_assess_angles_from_pose;
 %ignore hip_assess_finish;
 %ignore hip_assess_state_of;
 %ignore hip_assess_failure_of;
@@ -1735,6 +1734,28 @@ struct hip_pose_reps {};
     hip_status next_event(hip_pose_rep_event *out);
     size_t pending_events();
     hip_status last_angles(hip_pose_angles *out, double *signal_deg_out, int *signal_valid_out);
+}
+
+/* The assessment's keypoint path: hip_assess_push_keypoints with the array's length checked
+ * (one frame of the skeleton's joint count x 4 floats). */
+%extend hip_assess {
+    hip_assess_status push_keypoints_flat(int64_t t_ns, const hip_pose_angles_config *pose_config,
+                                          const float *IN_ARRAY, size_t IN_LEN) {
+        const float *keypoints = IN_ARRAY;
+        size_t keypoints_len = IN_LEN;
+        if (!pose_config) { hip__bind_fail(HIP_ERR_INVALID, "pose_config must not be NULL"); return HIP_ERR_INVALID; }
+        size_t joints = hip_pose_skeleton_joint_count(pose_config->skeleton);
+        if (keypoints_len != joints * 4) {
+            /* (SWIG emits this body before the pose section's helpers: checked here.) */
+            char msg[160];
+            snprintf(msg, sizeof msg, "keypoints hold %lu floats; expected %lu joints x 4 (x, y, z, confidence)",
+                     (unsigned long)keypoints_len, (unsigned long)joints);
+            hip__bind_fail(HIP_ERR_INVALID, msg);
+            return HIP_ERR_INVALID;
+        }
+        return hip_assess_push_keypoints($self, t_ns, pose_config,
+                                         (const hip_keypoint *)(const void *)keypoints, joints);
+    }
 }
 
 %clear (const float *keypoints, size_t keypoints_len);

@@ -113,6 +113,38 @@ def test_pose_angles():
             0, hip_flexion_deg=1000)
 
 
+def test_keypoints_through_hip_pose():
+    # A standing skeleton (hiptrack layout, metres, y up) whose left thigh swings forward by 60
+    # degrees and back: the hip flexion comes from hip_pose.
+    names = hiptrack.pose.joint_names(hiptrack.pose.Skeleton.HIPTRACK)
+    # facing the camera (+z): the subject's left is on the camera's right (+x)
+    base = {"pelvis": (0, 1.0, 0), "spine_mid": (0, 1.25, 0), "spine_shoulder": (0, 1.5, 0),
+            "head": (0, 1.7, 0), "shoulder_l": (0.2, 1.45, 0), "shoulder_r": (-0.2, 1.45, 0),
+            "elbow_l": (0.25, 1.2, 0), "elbow_r": (-0.25, 1.2, 0), "wrist_l": (0.25, 1.0, 0),
+            "wrist_r": (-0.25, 1.0, 0), "hip_l": (0.1, 1.0, 0), "hip_r": (-0.1, 1.0, 0),
+            "knee_l": (0.1, 0.55, 0), "knee_r": (-0.1, 0.55, 0), "ankle_l": (0.1, 0.1, 0),
+            "ankle_r": (-0.1, 0.1, 0), "foot_l": (0.1, 0.05, 0.12), "foot_r": (-0.1, 0.05, 0.12)}
+    a = Assessment(RomMotion.FLEXION, AssessSide.LEFT, AssessSource.POSE)
+    for i in range(240):
+        t = i / 30
+        u = 0.5 - 0.5 * math.cos(math.pi * min(max((t - 2) / 2, 0), 1))
+        d = 0.5 - 0.5 * math.cos(math.pi * min(max((t - 5) / 2, 0), 1))
+        th = math.radians(60 * (u - d))
+        pts = dict(base)
+        # flexion swings the leg forward (+z)
+        pts["knee_l"] = (0.1, 1.0 - 0.45 * math.cos(th), 0.45 * math.sin(th))
+        pts["ankle_l"] = (0.1, 1.0 - 0.9 * math.cos(th), 0.9 * math.sin(th))
+        pts["foot_l"] = (0.1, pts["ankle_l"][1] - 0.05, pts["ankle_l"][2] + 0.12)
+        a.push_keypoints(int(i * 1e9 / 30), np.array([pts[n] for n in names], dtype=np.float32))
+        if a.state >= AssessState.DONE:
+            break
+    r = a.result
+    assert r is not None and abs(r.range_deg - 60) < 3
+    with pytest.raises(hiptrack.InvalidArgumentError, match="keypoints"):
+        a.reset()
+        a.push_keypoints(0, np.zeros((5, 3), dtype=np.float32))
+
+
 def result(motion, side, day, rng):
     return AssessResult(motion, side, AssessSource.IMU, AssessPosture.STANDING,
                         hiptrack.dates.to_day(day), 0.0, rng, rng, 2.0, AssessComp(0), 0.0, 0.0,

@@ -200,6 +200,20 @@ class Assessment(Handle):
         a.valid = valid
         self._live().push_angles(int(t_ns), a)
 
+    def push_keypoints(self, t_ns: int, keypoints: Any, skeleton: Any = None, *, dims: int = 3,
+                       **pose_config: Any) -> None:
+        """One frame of keypoints (shape (joints, 2|3|4), as :func:`hiptrack.pose.angles` takes
+        them): the measured side's angles come from ``hip_pose_angles_compute``. ``skeleton``
+        (default the hiptrack layout), ``dims`` and keyword arguments (``view``, ``x_scale``, ...)
+        configure the pose angles."""
+        from . import pose
+        sk = pose.Skeleton.HIPTRACK if skeleton is None else pose.Skeleton(skeleton)
+        cfg = _c.hip_pose_angles_config(int(sk), int(dims))
+        set_fields(cfg, {k: int(v) if isinstance(v, int) else v for k, v in pose_config.items()},
+                   "pose_config")
+        frame = pose._as_frames(keypoints, len(pose.joint_names(sk)), int(dims))
+        self._live().push_keypoints_flat(int(t_ns), cfg, frame[0].reshape(-1))
+
     def finish(self) -> None:
         """The person says "done": a movement becomes DONE, otherwise FAILED."""
         self._live().finish()

@@ -8,6 +8,7 @@ import org.hiptrack.internal.hip_assess;
 import org.hiptrack.internal.hip_assess_angles;
 import org.hiptrack.internal.hip_assess_config;
 import org.hiptrack.internal.hip_assess_result;
+import org.hiptrack.internal.hip_pose_angles_config;
 
 /**
  * One guided range-of-motion measurement ({@code hip_assess}, docs/assess.md): push IMU samples of
@@ -240,6 +241,26 @@ public final class Assessment extends NativeHandle<hip_assess> {
         hip_assess h = proxy();
         try (hip_assess_angles a = Values.nonNull(angles, "angles").toNative()) {
             h.push_angles(tNs, a);
+        }
+    }
+
+    /**
+     * One frame of camera keypoints: the measured side's angles come from {@code
+     * hip_pose_angles_compute} ({@link Pose#angles(Skeleton, int, float[])}).
+     *
+     * @param tNs       timestamp, ns (increasing)
+     * @param skeleton  the keypoints' skeleton
+     * @param dims      2 or 3
+     * @param view      for 2-D: the camera's view, or null for AUTO
+     * @param keypoints joints x 4 floats (x, y, z, confidence)
+     * @throws HipException {@link Status#INVALID} for a wrong length or configuration; as {@link
+     *     #pushAngles}
+     */
+    public void pushKeypoints(long tNs, Skeleton skeleton, int dims, PoseView view, float[] keypoints) {
+        hip_assess h = proxy();
+        try (hip_pose_angles_config c = new hip_pose_angles_config(Values.nonNull(skeleton, "skeleton").value(), dims)) {
+            if (view != null) c.setView(view.value());
+            h.push_keypoints_flat(tNs, c, FloatBuffer.wrap(Values.nonNull(keypoints, "keypoints")));
         }
     }
 

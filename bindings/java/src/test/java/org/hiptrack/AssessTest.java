@@ -109,6 +109,41 @@ class AssessTest {
         }
     }
 
+    /** A standing skeleton facing the camera whose left thigh swings forward by 60 degrees. */
+    @Test
+    void keypointsThroughHipPose() {
+        float[][] base = {{0, 1.0f, 0}, {0, 1.25f, 0}, {0, 1.5f, 0}, {0, 1.7f, 0}, {0.2f, 1.45f, 0},
+                {-0.2f, 1.45f, 0}, {0.25f, 1.2f, 0}, {-0.25f, 1.2f, 0}, {0.25f, 1.0f, 0}, {-0.25f, 1.0f, 0},
+                {0.1f, 1.0f, 0}, {-0.1f, 1.0f, 0}, {0.1f, 0.55f, 0}, {-0.1f, 0.55f, 0}, {0.1f, 0.1f, 0},
+                {-0.1f, 0.1f, 0}, {0.1f, 0.05f, 0.12f}, {-0.1f, 0.05f, 0.12f}};
+        try (Assessment a = new Assessment(new Assessment.Config(RomMotion.FLEXION, AssessSide.LEFT, AssessSource.POSE))) {
+            for (int i = 0; i < 240 && a.state().compareTo(AssessState.DONE) < 0; i++) {
+                double s = i / 30.0;
+                double u = 0.5 - 0.5 * Math.cos(Math.PI * Math.min(Math.max((s - 2) / 2, 0), 1));
+                double d = 0.5 - 0.5 * Math.cos(Math.PI * Math.min(Math.max((s - 5) / 2, 0), 1));
+                double th = Math.toRadians(60 * (u - d));
+                float[] k = new float[18 * 4];
+                for (int j = 0; j < 18; j++) {
+                    k[j * 4] = base[j][0];
+                    k[j * 4 + 1] = base[j][1];
+                    k[j * 4 + 2] = base[j][2];
+                    k[j * 4 + 3] = 1;
+                }
+                k[12 * 4 + 1] = (float) (1.0 - 0.45 * Math.cos(th));
+                k[12 * 4 + 2] = (float) (0.45 * Math.sin(th));
+                k[14 * 4 + 1] = (float) (1.0 - 0.9 * Math.cos(th));
+                k[14 * 4 + 2] = (float) (0.9 * Math.sin(th));
+                k[16 * 4 + 1] = k[14 * 4 + 1] - 0.05f;
+                k[16 * 4 + 2] = k[14 * 4 + 2] + 0.12f;
+                a.pushKeypoints(i * 33_333_333L, Skeleton.HIPTRACK, 3, null, k);
+            }
+            assertEquals(60, a.result().get().rangeDeg, 3);
+            a.reset();
+            assertTrue(assertHip(Status.INVALID, () -> a.pushKeypoints(0, Skeleton.HIPTRACK, 3, null, new float[12]))
+                    .getMessage().contains("keypoints hold 12 floats"));
+        }
+    }
+
     @Test
     void normalsHistoryJson() {
         AssessResult ir = AssessResult.of(RomMotion.INTERNAL_ROTATION, AssessSide.LEFT, D0, 30);
