@@ -1155,6 +1155,175 @@ static hip_status hip__bind_painlog_cohort(const void *baselines, size_t baselin
 %constant size_t HIP_PAIN_FLARE_OFF_BASELINE = offsetof(hip_pain_flare, baseline);
 %constant size_t HIP_PAIN_FLARE_OFF_PEAK_NRS = offsetof(hip_pain_flare, peak_nrs);
 
+/* ---- movement assessment -------------------------------------------------------------------- */
+%{
+#include "hiptrack/hip_assess.h"
+typedef hip_status hip_assess_status;
+typedef hip_status hip_assess_history_status;
+%}
+
+%ignore hip_assess_config_init;
+%ignore hip_assess_config_check;
+%ignore hip_assess_create;
+%ignore hip_assess_destroy;
+%ignore hip_assess_last_error;
+%ignore hip_assess_reset;
+%ignore hip_assess_push_imu;
+%ignore hip_assess_push_imu_block;
+%ignore hip_assess_push_angles;
+/* The keypoint entry point is push_keypoints_flat below (after the pose section), with the
+ * keypoints as a flat float array as hip_pose_reps takes them. */
+%ignore hip_assess_push_keypoints;
+%ignore hip_assess_finish;
+%ignore hip_assess_state_of;
+%ignore hip_assess_failure_of;
+%ignore hip_assess_current_deg;
+%ignore hip_assess_result_get;
+%ignore hip_assess_history_config_init;
+%ignore hip_assess_history_create;
+%ignore hip_assess_history_destroy;
+%ignore hip_assess_history_last_error;
+%ignore hip_assess_history_add;
+%ignore hip_assess_history_count;
+%ignore hip_assess_history_at;
+%ignore hip_assess_history_latest;
+%ignore hip_assess_history_change;
+%ignore hip_assess_history_import_json;
+%ignore hip_assess_history_export_json;
+%ignore hip_rom_normals_aaos;
+%ignore hip_rom_normals_conservative;
+/* The normal table's array is read and written through normal_at / set_normal. */
+%ignore hip_rom_normals::normal_deg;
+%apply double *OUTPUT { double *change_deg_out, double *deg_out };
+%include "hiptrack/hip_assess.h"
+
+typedef hip_status hip_assess_status;
+typedef hip_status hip_assess_history_status;
+HIP_STATUS_TYPE(hip_assess_status, hip__bind_text(result, hip_assess_last_error(arg1)))
+HIP_STATUS_TYPE(hip_assess_history_status, hip__bind_text(result, hip_assess_history_last_error(arg1)))
+
+%extend hip_assess_config {
+    /* hip_assess_config_init's defaults for a motion, side and source. */
+    hip_assess_config(hip_rom_motion motion = HIP_ROM_FLEXION, hip_assess_side side = HIP_ASSESS_LEFT,
+                      hip_assess_source source = HIP_ASSESS_SOURCE_IMU) {
+        hip_assess_config *c = (hip_assess_config *)calloc(1, sizeof *c);
+        if (!c) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_assess_config_init(c, motion, side, source);
+        return c;
+    }
+    ~hip_assess_config() { free($self); }
+}
+
+%extend hip_assess_angles {
+    hip_assess_angles() {
+        hip_assess_angles *a = (hip_assess_angles *)calloc(1, sizeof *a);
+        if (!a) hip__bind_fail(HIP_ERR_NOMEM, NULL);
+        return a;
+    }
+    ~hip_assess_angles() { free($self); }
+}
+
+%extend hip_rom_normals {
+    /* The AAOS table (hip_rom_normals_aaos); conservative = 1: hip_rom_normals_conservative. */
+    hip_rom_normals(int conservative = 0) {
+        hip_rom_normals *n = (hip_rom_normals *)calloc(1, sizeof *n);
+        if (!n) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        if (conservative) hip_rom_normals_conservative(n);
+        else hip_rom_normals_aaos(n);
+        return n;
+    }
+    ~hip_rom_normals() { free($self); }
+    double normal_at(hip_rom_motion motion) {
+        return (unsigned)motion < HIPTRACK_ROM_MOTIONS ? $self->normal_deg[motion] : 0.0;
+    }
+    hip_status set_normal(hip_rom_motion motion, double deg) {
+        if ((unsigned)motion >= HIPTRACK_ROM_MOTIONS) {
+            hip__bind_fail(HIP_ERR_INVALID, "motion: unknown");
+            return HIP_ERR_INVALID;
+        }
+        $self->normal_deg[motion] = deg;
+        return HIP_OK;
+    }
+}
+
+%apply (const int64_t *IN_ARRAY, size_t IN_LEN) { (const int64_t *t_ns, size_t t_count) };
+%apply (const float *IN_ARRAY, size_t IN_LEN) { (const float *samples, size_t samples_len) };
+%apply (const float *IN_ARRAY, size_t IN_LEN) { (const float *sample, size_t sample_len) };
+
+struct hip_assess {};
+%extend hip_assess {
+    hip_assess(const hip_assess_config *config) {
+        char msg[200];
+        hip_assess *a = NULL;
+        hip_status st = hip_assess_config_check(config, msg, sizeof msg);
+        if (st == HIP_OK) st = hip_assess_create(config, &a);
+        if (st != HIP_OK) hip__bind_fail(st, msg[0] ? msg : "hip_assess_create failed");
+        return a;
+    }
+    ~hip_assess() { hip_assess_destroy($self); }
+    const char *last_error();
+    hip_assess_status reset();
+    /* hip_assess_push_imu with the sample's length checked (6 values). */
+    hip_assess_status push_sample(int64_t t_ns, const float *sample, size_t sample_len) {
+        if (sample_len != HIPTRACK_ASSESS_IMU_WIDTH) {
+            hip__bind_fail(HIP_ERR_INVALID, "sample: expected 6 values (ax ay az gx gy gz)");
+            return HIP_ERR_INVALID;
+        }
+        return hip_assess_push_imu($self, t_ns, sample);
+    }
+    /* hip_assess_push_imu_block with the arrays' lengths checked. */
+    hip_assess_status push_samples(const int64_t *t_ns, size_t t_count, const float *samples,
+                                   size_t samples_len, size_t *consumed_out) {
+        *consumed_out = 0;
+        if (samples_len != t_count * HIPTRACK_ASSESS_IMU_WIDTH) {
+            hip__bind_fail(HIP_ERR_INVALID, "samples: length is not timestamps x 6");
+            return HIP_ERR_INVALID;
+        }
+        return hip_assess_push_imu_block($self, t_ns, samples, t_count, consumed_out);
+    }
+    hip_assess_status push_angles(int64_t t_ns, const hip_assess_angles *angles);
+    hip_assess_status finish();
+    hip_assess_state current_state() { return hip_assess_state_of($self); }
+    hip_assess_failure failure_reason() { return hip_assess_failure_of($self); }
+    hip_status current_deg(double *deg_out);
+    hip_status result_get(hip_assess_result *out);
+}
+
+%clear (const int64_t *t_ns, size_t t_count);
+%clear (const float *samples, size_t samples_len);
+%clear (const float *sample, size_t sample_len);
+
+%extend hip_assess_history_config {
+    hip_assess_history_config() {
+        hip_assess_history_config *c = (hip_assess_history_config *)calloc(1, sizeof *c);
+        if (!c) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return NULL; }
+        hip_assess_history_config_init(c);
+        return c;
+    }
+    ~hip_assess_history_config() { free($self); }
+}
+
+HIP_LONG_CALL(hip_assess_history::import_json)
+struct hip_assess_history {};
+%extend hip_assess_history {
+    hip_assess_history(const hip_assess_history_config *config = NULL) {
+        hip_assess_history *h = NULL;
+        hip_status st = hip_assess_history_create(config, &h);
+        if (st != HIP_OK) hip__bind_fail(st, "hip_assess_history_create failed");
+        return h;
+    }
+    ~hip_assess_history() { hip_assess_history_destroy($self); }
+    const char *last_error();
+    hip_assess_history_status add(const hip_assess_result *result);
+    size_t count();
+    hip_status at(size_t index, hip_assess_result *out);
+    hip_status latest(hip_rom_motion motion, hip_assess_side side, int32_t day, hip_assess_result *out);
+    hip_status change(hip_rom_motion motion, hip_assess_side side, int32_t day, double *change_deg_out);
+    hip_assess_history_status import_json(const char *IN_BYTES, size_t IN_LEN);
+    hip_status export_json(char *OUT_BYTES, size_t OUT_CAP, size_t *len_out);
+}
+%clear double *change_deg_out, double *deg_out;
+
 /* ---- progression rules ---------------------------------------------------------------------- */
 %{
 #include "hiptrack/hip_progression.h"
@@ -1733,6 +1902,28 @@ struct hip_pose_reps {};
     hip_status next_event(hip_pose_rep_event *out);
     size_t pending_events();
     hip_status last_angles(hip_pose_angles *out, double *signal_deg_out, int *signal_valid_out);
+}
+
+/* The assessment's keypoint path: hip_assess_push_keypoints with the array's length checked
+ * (one frame of the skeleton's joint count x 4 floats). */
+%extend hip_assess {
+    hip_assess_status push_keypoints_flat(int64_t t_ns, const hip_pose_angles_config *pose_config,
+                                          const float *IN_ARRAY, size_t IN_LEN) {
+        const float *keypoints = IN_ARRAY;
+        size_t keypoints_len = IN_LEN;
+        if (!pose_config) { hip__bind_fail(HIP_ERR_INVALID, "pose_config must not be NULL"); return HIP_ERR_INVALID; }
+        size_t joints = hip_pose_skeleton_joint_count(pose_config->skeleton);
+        if (keypoints_len != joints * 4) {
+            /* (SWIG emits this body before the pose section's helpers: checked here.) */
+            char msg[160];
+            snprintf(msg, sizeof msg, "keypoints hold %lu floats; expected %lu joints x 4 (x, y, z, confidence)",
+                     (unsigned long)keypoints_len, (unsigned long)joints);
+            hip__bind_fail(HIP_ERR_INVALID, msg);
+            return HIP_ERR_INVALID;
+        }
+        return hip_assess_push_keypoints($self, t_ns, pose_config,
+                                         (const hip_keypoint *)(const void *)keypoints, joints);
+    }
 }
 
 %clear (const float *keypoints, size_t keypoints_len);

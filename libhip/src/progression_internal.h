@@ -34,6 +34,10 @@ typedef enum hip__metric {
     HIP__M_RED_FLAG,
     HIP__M_DAYS_SINCE_CHANGE, HIP__M_SESSIONS_SINCE_CHANGE, HIP__M_REPS, HIP__M_SETS, HIP__M_HOLD,
     HIP__M_LOAD, HIP__M_STRENGTH,
+    /* range of motion from the latest assessment (scalars), one per hip_rom_motion: degrees, then
+     * percent of normal */
+    HIP__M_ROM_DEG, HIP__M_ROM_DEG_LAST = HIP__M_ROM_DEG + HIPTRACK_ROM_MOTIONS - 1,
+    HIP__M_ROM_PCT, HIP__M_ROM_PCT_LAST = HIP__M_ROM_PCT + HIPTRACK_ROM_MOTIONS - 1,
     HIP__M_COUNT
 } hip__metric;
 

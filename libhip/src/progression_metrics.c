@@ -284,6 +284,40 @@ static const hip_pain_flare *active_flare(const hip__ctx *c)
     return NULL;
 }
 
+/* The latest assessment of a motion as of the day on the prescription's side; for a prescription
+ * of both sides (or alternating) the more limited side, so a rule never progresses on the better
+ * leg alone. */
+static hip__mval rom_metric(const hip__ctx *c, hip_rom_motion motion, int pct)
+{
+    hip__mval unknown = {0, 0};
+    if (!c->h->assessments) return unknown;
+    hip_rom_normals aaos;
+    const hip_rom_normals *normals = c->h->rom_normals;
+    if (!normals) {
+        hip_rom_normals_aaos(&aaos);
+        normals = &aaos;
+    }
+    int have = 0;
+    double best = 0;
+    for (int side = HIP_ASSESS_LEFT; side <= HIP_ASSESS_RIGHT; side++) {
+        if ((c->rx.side == HIP_SIDE_LEFT && side != HIP_ASSESS_LEFT) ||
+            (c->rx.side == HIP_SIDE_RIGHT && side != HIP_ASSESS_RIGHT))
+            continue;
+        hip_assess_result r;
+        if (hip_assess_history_latest(c->h->assessments, motion, (hip_assess_side)side, c->day, &r) != HIP_OK)
+            continue;
+        double v = r.range_deg;
+        if (pct) {
+            hip_rom_comparison cmp;
+            if (hip_assess_compare_normal(&r, normals, &cmp) != HIP_OK) continue;
+            v = cmp.pct_of_normal;
+        }
+        if (!have || v < best) best = v;
+        have = 1;
+    }
+    return have ? known(best) : unknown;
+}
+
 hip__mval hip__metric_value(const hip__ctx *c, const hip__node *n)
 {
     hip__mval unknown = {0, 0};
@@ -345,6 +379,11 @@ hip__mval hip__metric_value(const hip__ctx *c, const hip__node *n)
             return unknown;
         return known((e.categories & HIP_CATEGORY_STRENGTH) != 0);
     }
-    default: return session_window(c, n, w);
+    default:
+        if (n->metric >= HIP__M_ROM_DEG && n->metric <= HIP__M_ROM_PCT_LAST) {
+            int pct = n->metric >= HIP__M_ROM_PCT;
+            return rom_metric(c, (hip_rom_motion)(n->metric - (pct ? HIP__M_ROM_PCT : HIP__M_ROM_DEG)), pct);
+        }
+        return session_window(c, n, w);
     }
 }

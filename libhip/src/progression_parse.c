@@ -23,6 +23,14 @@ const hip__metric_def hip__metrics[HIP__M_COUNT] = {
     {"sessions_since_change", HIP__MK_SCALAR}, {"reps", HIP__MK_SCALAR},
     {"sets", HIP__MK_SCALAR},               {"hold_s", HIP__MK_SCALAR},
     {"load_kg", HIP__MK_SCALAR},            {"strength", HIP__MK_SCALAR},
+    {"rom_flexion_deg", HIP__MK_SCALAR},    {"rom_extension_deg", HIP__MK_SCALAR},
+    {"rom_abduction_deg", HIP__MK_SCALAR},  {"rom_adduction_deg", HIP__MK_SCALAR},
+    {"rom_internal_rotation_deg", HIP__MK_SCALAR}, {"rom_external_rotation_deg", HIP__MK_SCALAR},
+    {"rom_knee_flexion_deg", HIP__MK_SCALAR},
+    {"rom_flexion_pct", HIP__MK_SCALAR},    {"rom_extension_pct", HIP__MK_SCALAR},
+    {"rom_abduction_pct", HIP__MK_SCALAR},  {"rom_adduction_pct", HIP__MK_SCALAR},
+    {"rom_internal_rotation_pct", HIP__MK_SCALAR}, {"rom_external_rotation_pct", HIP__MK_SCALAR},
+    {"rom_knee_flexion_pct", HIP__MK_SCALAR},
 };
 
 static const char *const agg_names[6] = {"", "last", "min", "max", "mean", "count"};

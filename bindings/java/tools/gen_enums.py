@@ -60,6 +60,15 @@ specs = [
  ('PoseSignal','hip_pose.h','hip_pose_signal','HIP_POSE_SIGNAL_','hip_pose_signal_name',False,'The angle a pose rep counter feeds the rep engine ({@code hip_pose_signal}).'),
  ('PoseFlag','hip_pose.h','hip_pose_flag','HIP_POSE_FLAG_','hip_pose_flag_name',True,'A compensation seen in a rep ({@code hip_pose_flag}); a rep has a set of them.'),
  ('WindowUnit','hip_progression.h','hip_progression_window','HIP_PROGRESSION_WINDOW_',None,False,'The unit of a rule input\'s window ({@code hip_progression_window}).'),
+ ('RomMotion','hip_assess.h','hip_rom_motion','HIP_ROM_','hip_rom_motion_name',False,'The motion a range-of-motion assessment measures ({@code hip_rom_motion}).'),
+ ('RomBand','hip_assess.h','hip_rom_band','HIP_ROM_','hip_rom_band_name',False,'A range of motion against its normal value ({@code hip_rom_band}).'),
+ ('AssessSide','hip_assess.h','hip_assess_side','HIP_ASSESS_','hip_assess_side_name',False,'The side an assessment measured ({@code hip_assess_side}).'),
+ ('AssessSource','hip_assess.h','hip_assess_source','HIP_ASSESS_SOURCE_','hip_assess_source_name',False,'What an assessment is fed ({@code hip_assess_source}).'),
+ ('AssessPosture','hip_assess.h','hip_assess_posture','HIP_ASSESS_','hip_assess_posture_name',False,'The start posture of an assessment ({@code hip_assess_posture}).'),
+ ('AssessState','hip_assess.h','hip_assess_state','HIP_ASSESS_','hip_assess_state_name',False,'Where an assessment is ({@code hip_assess_state}); a UI follows it.'),
+ ('AssessFailure','hip_assess.h','hip_assess_failure','HIP_ASSESS_FAIL_','hip_assess_failure_name',False,'Why an assessment failed ({@code hip_assess_failure}).'),
+ ('AssessComp','hip_assess.h','hip_assess_comp','HIP_ASSESS_COMP_',None,True,'A compensation seen during an assessment ({@code hip_assess_comp}); a result has a set of them.'),
+ ('AssessAngle','hip_assess.h','hip_assess_angle_bit','HIP_ASSESS_ANGLE_',None,True,'A pose angle of a frame ({@code hip_assess_angle_bit}); a frame has a set of valid ones.'),
 ]
 def esc(s): return s.replace('&','&amp;').replace('<','&lt;').replace('>','&gt;').replace('@','{@literal @}')
 for jn, hdr, cen, pre, namefn, flags, doc in specs:

@@ -28,6 +28,7 @@
 #include "hip_program.h"
 #include "hip_session.h"
 #include "hip_painlog.h"
+#include "hip_assess.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -176,6 +177,10 @@ typedef struct hip_progression_history {
     const hip_painlog *painlog;            /* AVG_24H and NEXT_MORNING entries are read */
     const hip_checkin *checkins;
     size_t checkin_count;
+    /* Range-of-motion assessments for the rom_* metrics (docs/assess.md); NULL: they are unknown.
+     * rom_normals NULL: the AAOS table (hip_rom_normals_aaos). */
+    const hip_assess_history *assessments;
+    const hip_rom_normals *rom_normals;
 } hip_progression_history;
 
 typedef enum hip_progression_action {

@@ -17,6 +17,7 @@
 #include "hip_painlog.h"
 #include "hip_progression.h"
 #include "hip_export.h"
+#include "hip_assess.h"
 #include "hip_pose.h"
 
 #endif

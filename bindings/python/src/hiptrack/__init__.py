@@ -1,6 +1,7 @@
 """hiptrack: hip-pain exercise therapy: exercise catalog, versioned programs, streaming rep
 detection, a motion simulator, performed sessions, adherence metrics, outcome questionnaires,
-the pain log and progression rules, over the C library libhip (linked into this extension).
+the pain log, progression rules and range-of-motion assessments, over the C library libhip
+(linked into this extension).
 
 >>> import hiptrack
 >>> cat = hiptrack.Catalog()
@@ -67,6 +68,12 @@ from . import export
 from ._enums import FhirBundleType, FhirPainValue
 from .store import AVAILABLE as STORE_AVAILABLE
 from .store import Store, StoreKind, StoreRecord, StoreSync
+from ._enums import (AssessAngle, AssessComp, AssessFailure, AssessPosture, AssessSide,
+                     AssessSource, AssessState, RomBand, RomMotion)
+from .assess import (AssessResult, Assessment, AssessmentHistory, RomComparison, RomNormals,
+                     compare_normal)
+from .assess import compare as compare_assessments
+from . import assess
 
 #: The C library's version as (major, minor, patch).
 version_info = tuple(int(p) for p in capi.hip_version_string().split("."))
@@ -119,4 +126,8 @@ __all__ = [
     "progression", "export", "FhirBundleType", "FhirPainValue", "CheckIn", "Decision", "DecisionInput", "DryRunRow", "History", "RuleInfo",
     "RuleParam", "RuleSet", "RuleSyntaxError", "builtin_text", "load_step", "red_flag_ids",
     "STORE_AVAILABLE", "Store", "StoreKind", "StoreRecord", "StoreSync",
+    "AssessAngle", "AssessComp", "AssessFailure", "AssessPosture", "AssessSide", "AssessSource",
+    "AssessState", "RomBand", "RomMotion",
+    "assess", "AssessResult", "Assessment", "AssessmentHistory", "RomComparison", "RomNormals",
+    "compare_normal", "compare_assessments",
 ]

@@ -483,6 +483,94 @@ class FhirPainValue(enum.IntEnum):
     ANSWER = 2
 
 
+class RomMotion(enum.IntEnum):
+    """``hip_rom_motion``: the motion an assessment measures."""
+
+    FLEXION = 0
+    EXTENSION = 1
+    ABDUCTION = 2
+    ADDUCTION = 3
+    INTERNAL_ROTATION = 4
+    EXTERNAL_ROTATION = 5
+    KNEE_FLEXION = 6
+
+
+class RomBand(enum.IntEnum):
+    """``hip_rom_band``: a range against its normal value."""
+
+    WITHIN_NORMAL = 0
+    REDUCED = 1
+    MARKEDLY_REDUCED = 2
+
+
+class AssessSide(enum.IntEnum):
+    """``hip_assess_side``: the side measured."""
+
+    LEFT = 0
+    RIGHT = 1
+
+
+class AssessSource(enum.IntEnum):
+    """``hip_assess_source``: IMU samples or pose angles."""
+
+    IMU = 0
+    POSE = 1
+
+
+class AssessPosture(enum.IntEnum):
+    """``hip_assess_posture``: the start posture the UI asks for."""
+
+    STANDING = 0
+    SEATED = 1
+    SUPINE = 2
+    PRONE = 3
+    SIDE_LYING = 4
+
+
+class AssessState(enum.IntEnum):
+    """``hip_assess_state``: where a measurement is (a UI follows it)."""
+
+    WAITING = 0
+    CALIBRATING = 1
+    READY = 2
+    MOVING = 3
+    HELD = 4
+    DONE = 5
+    FAILED = 6
+
+
+class AssessFailure(enum.IntEnum):
+    """``hip_assess_failure``: why a measurement failed."""
+
+    NONE = 0
+    MOVED_DURING_CALIBRATION = 1
+    NO_STILLNESS = 2
+    NO_MOVEMENT = 3
+    GAP = 4
+    LOST_TRACKING = 5
+    TOO_LONG = 6
+
+
+class AssessComp(enum.IntFlag):
+    """``hip_assess_comp``: compensations seen during a measurement."""
+
+    OUT_OF_PLANE = 1
+    THIGH_ROTATION = 2
+    TRUNK_LEAN = 4
+    PELVIC_DROP = 8
+
+
+class AssessAngle(enum.IntFlag):
+    """``hip_assess_angle_bit``: which pose angles of a frame are valid."""
+
+    HIP_FLEXION = 1
+    HIP_ABDUCTION = 2
+    HIP_ROTATION = 4
+    KNEE_FLEXION = 8
+    TRUNK_LEAN_SAGITTAL = 16
+    TRUNK_LEAN_FRONTAL = 32
+    PELVIC_OBLIQUITY = 64
+
 C_PREFIXES: "dict[type[enum.Enum], str]" = {
     Category: "HIP_CATEGORY_", Sidedness: "HIP_SIDEDNESS_", Segment: "HIP_SEGMENT_",
     Motion: "HIP_MOTION_", Plane: "HIP_PLANE_", CountKind: "HIP_COUNT_", Change: "HIP_CHANGE_",
@@ -502,6 +590,9 @@ C_PREFIXES: "dict[type[enum.Enum], str]" = {
     ProgressionVariable: "HIP_PROGRESSION_VAR_", ProgressionCmp: "HIP_PROGRESSION_CMP_",
     ProgressionAgg: "HIP_PROGRESSION_AGG_", ProgressionWindow: "HIP_PROGRESSION_WINDOW_",
     FhirBundleType: "HIP_FHIR_BUNDLE_", FhirPainValue: "HIP_FHIR_PAIN_VALUE_",
+    RomMotion: "HIP_ROM_", RomBand: "HIP_ROM_", AssessSide: "HIP_ASSESS_", AssessPosture: "HIP_ASSESS_",
+    AssessState: "HIP_ASSESS_", AssessSource: "HIP_ASSESS_SOURCE_", AssessFailure: "HIP_ASSESS_FAIL_",
+    AssessComp: "HIP_ASSESS_COMP_", AssessAngle: "HIP_ASSESS_ANGLE_",
 }
 
 __all__ = ["Category", "Sidedness", "Segment", "Motion", "Plane", "CountKind", "Change", "Side",
@@ -512,4 +603,5 @@ __all__ = ["Category", "Sidedness", "Segment", "Motion", "Plane", "CountKind", "
            "PainCriterion", "PainVerdict", "FlareBaseline", "PainDuration", "PainPattern",
            "FlareEscalation", "CheckinAnswer", "RedFlagTier", "ProgressionClass",
            "ProgressionAction", "ProgressionVariable", "ProgressionCmp", "ProgressionAgg",
-           "ProgressionWindow", "FhirBundleType", "FhirPainValue"]
+           "ProgressionWindow", "FhirBundleType", "FhirPainValue", "RomMotion", "RomBand", "AssessSide", "AssessSource",
+           "AssessPosture", "AssessState", "AssessFailure", "AssessComp", "AssessAngle"]

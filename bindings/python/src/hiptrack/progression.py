@@ -31,6 +31,7 @@ from ._enums import (CheckinAnswer, ProgressionAction, ProgressionAgg, Progressi
 from ._errors import FormatError, NotFoundError
 from ._handle import Handle, fill, set_fields, export_text
 from ._values import Prescription, ProgramVersion, from_c
+from .assess import AssessmentHistory, RomNormals
 from .catalog import Catalog
 from .painlog import PainLog
 from .program import Program
@@ -230,17 +231,20 @@ class DryRunRow:
 class History:
     """What evaluation reads (``hip_progression_history``): the program (required), the catalog
     (needed for advance/regress, dose bounds and ``strength``), finished sessions in any order
-    (others are skipped), the pain log and the red-flag check-ins. Nothing is copied: the objects
-    must stay open while the history is used."""
+    (others are skipped), the pain log, the red-flag check-ins, and range-of-motion assessments
+    for the ``rom_*`` metrics (with their normal table, default AAOS). Nothing is copied: the
+    objects must stay open while the history is used."""
 
     program: Program
     catalog: Optional[Catalog] = None
     sessions: Sequence[Session] = ()
     painlog: Optional[PainLog] = None
     checkins: Sequence[CheckIn] = ()
+    assessments: Optional[AssessmentHistory] = None
+    rom_normals: Optional[RomNormals] = None
 
     def _to_c(self) -> Any:
-        h = _c.hip_progression_history()
+        h = _HistoryC()
         h.program = self.program._live()
         if self.catalog is not None:
             h.catalog = self.catalog._live()
@@ -250,7 +254,24 @@ class History:
             h.add_session(s._live())
         for ci in self.checkins:
             h.add_checkin(fill(ci, _c.hip_checkin(0), "checkin"))
+        if self.assessments is not None:
+            h.assessments = self.assessments._live()
+        if self.rom_normals is not None:
+            h.normals_c = self.rom_normals._to_c()   # kept alive with the history
+            h.rom_normals = h.normals_c
         return h
+
+
+class _HistoryC(_c.hip_progression_history):  # type: ignore[misc]
+    """The C history plus the normal table it points to (which must live as long as it)."""
+
+    normals_c: Any = None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "normals_c":
+            object.__setattr__(self, name, value)
+        else:
+            super().__setattr__(name, value)
 
 
 def _decision(c: Any) -> Decision:

@@ -511,14 +511,20 @@ public struct ProgressionHistory {
     public var painLog: PainLog?
     /// Red-flag check-ins and clinician clearances.
     public var checkIns: [CheckIn]
+    /// Range-of-motion assessments for the `rom_*` metrics (unknown without).
+    public var assessments: AssessmentHistory?
+    /// The normal table of the `rom_*_pct` metrics (`nil`: AAOS).
+    public var romNormals: RomNormals?
 
     public init(program: Program, catalog: Catalog? = nil, sessions: [Session] = [], painLog: PainLog? = nil,
-                checkIns: [CheckIn] = []) {
+                checkIns: [CheckIn] = [], assessments: AssessmentHistory? = nil, romNormals: RomNormals? = nil) {
         self.program = program
         self.catalog = catalog
         self.sessions = sessions
         self.painLog = painLog
         self.checkIns = checkIns
+        self.assessments = assessments
+        self.romNormals = romNormals
     }
 
     func withC<R>(_ body: (UnsafePointer<hip_progression_history>) throws -> R) throws -> R {
@@ -526,19 +532,24 @@ public struct ProgressionHistory {
             do { return try c.cValue() } catch let e as HipError { throw HipError(e.code, "checkins[\(i)]: \(e.message)") }
         }
         let handles: [OpaquePointer?] = sessions.map { $0.handle }
-        return try withExtendedLifetime((program, catalog, sessions, painLog)) {
+        let normals: [hip_rom_normals] = try romNormals.map { [try $0.cValue()] } ?? []
+        return try withExtendedLifetime((program, catalog, sessions, painLog, assessments)) {
             try handles.withUnsafeBufferPointer { s in
                 try checkins.withUnsafeBufferPointer { c in
-                    var h = hip_progression_history()
-                    hip_progression_history_init(&h)
-                    h.program = program.handle
-                    h.catalog = catalog?.handle
-                    h.sessions = s.baseAddress
-                    h.session_count = s.count
-                    h.painlog = painLog?.handle
-                    h.checkins = c.baseAddress
-                    h.checkin_count = c.count
-                    return try body(&h)
+                    try normals.withUnsafeBufferPointer { n in
+                        var h = hip_progression_history()
+                        hip_progression_history_init(&h)
+                        h.program = program.handle
+                        h.catalog = catalog?.handle
+                        h.sessions = s.baseAddress
+                        h.session_count = s.count
+                        h.painlog = painLog?.handle
+                        h.checkins = c.baseAddress
+                        h.checkin_count = c.count
+                        h.assessments = assessments?.handle
+                        h.rom_normals = n.isEmpty ? nil : n.baseAddress   // an empty array may still have one
+                        return try body(&h)
+                    }
                 }
             }
         }

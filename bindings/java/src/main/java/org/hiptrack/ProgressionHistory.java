@@ -9,7 +9,8 @@ import org.hiptrack.internal.hip_progression_history;
 /**
  * What progression rules read ({@code hip_progression_history}): the program (required), and
  * optionally the catalog (needed for advance/regress, "dose" bounds and the strength metric), the
- * finished sessions (any order; others are skipped), the pain log and the red-flag check-ins.
+ * finished sessions (any order; others are skipped), the pain log, the red-flag check-ins and the
+ * range-of-motion assessments (with a normal table) of the {@code rom_*} metrics.
  * Handles are referenced, not copied: they must stay open while a {@link RuleSet} evaluates this
  * history, and are read as they are at that time (a closed one throws {@link Status#STATE}).
  *
@@ -24,6 +25,8 @@ public final class ProgressionHistory {
     private PainLog painLog;
     private final List<Session> sessions = new ArrayList<>();
     private final List<CheckIn> checkIns = new ArrayList<>();
+    private AssessmentHistory assessments;
+    private RomNormals romNormals;
 
     /**
      * A history of a program alone (no catalog, sessions, pain log or check-ins).
@@ -53,6 +56,28 @@ public final class ProgressionHistory {
      */
     public ProgressionHistory painLog(PainLog painLog) {
         this.painLog = painLog;
+        return this;
+    }
+
+    /**
+     * Sets the range-of-motion assessments the {@code rom_*} metrics read.
+     *
+     * @param assessments the history, or null for none (the metrics are then unknown)
+     * @return this history
+     */
+    public ProgressionHistory assessments(AssessmentHistory assessments) {
+        this.assessments = assessments;
+        return this;
+    }
+
+    /**
+     * Sets the normal table of the {@code rom_*_pct} metrics.
+     *
+     * @param normals the table, or null for AAOS
+     * @return this history
+     */
+    public ProgressionHistory romNormals(RomNormals normals) {
+        this.romNormals = normals;
         return this;
     }
 
@@ -129,8 +154,11 @@ public final class ProgressionHistory {
 
     /** A new C history referencing the handles (valid while they are open); the caller closes it. */
     hip_progression_history toNative() {
-        hip_progression_history h = new hip_progression_history();
+        hip_progression_history h = romNormals == null ? new hip_progression_history()
+                : new WithNormals(romNormals.toNative());
         try {
+            if (assessments != null) h.setAssessments(assessments.proxy());
+            if (h instanceof WithNormals) h.setRom_normals(((WithNormals) h).normals);
             h.setProgram(program.proxy());
             if (catalog != null) h.setCatalog(catalog.proxy());
             if (painLog != null) h.setPainlog(painLog.proxy());
@@ -144,6 +172,21 @@ public final class ProgressionHistory {
         } catch (RuntimeException e) {
             h.close();
             throw e;
+        }
+    }
+
+    /** A C history that owns the normal table it points to (closed with it). */
+    private static final class WithNormals extends hip_progression_history {
+        final org.hiptrack.internal.hip_rom_normals normals;
+
+        WithNormals(org.hiptrack.internal.hip_rom_normals normals) {
+            this.normals = normals;
+        }
+
+        @Override
+        public synchronized void delete() {
+            super.delete();
+            normals.close();
         }
     }
 }
