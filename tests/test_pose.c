@@ -604,6 +604,84 @@ static void test_counter_2d_side(void **state)
     hip_pose_reps_destroy(p);
 }
 
+/* 2-D front view, limb flexion: movements in depth are seen through the heights they change. A
+ * standing body seen from the front; frame k lowers everything above the ankles by drop x the leg
+ * length (thighs and shanks keep their image length and direction, so the foreshortening
+ * estimate sees nothing) and raises the left ankle by lift x the leg length. */
+static void front_frame(double drop, double lift, size_t k, int64_t *t_ns, hip_keypoint *kp)
+{
+    synth_angles s;
+    memset(&s, 0, sizeof s);
+    hip_keypoint canon[HIPTRACK_JOINT_COUNT];
+    synth_build(&s, canon);
+    project(canon, 0, 1, kp);
+    const double leg = 0.87;   /* hip to ankle in synth_build */
+    for (int j = 0; j < HIPTRACK_JOINT_COUNT; j++)
+        if (j != HIP_JOINT_ANKLE_L && j != HIP_JOINT_ANKLE_R && j != HIP_JOINT_FOOT_L &&
+            j != HIP_JOINT_FOOT_R)
+            kp[j].y -= (float)(drop * leg);
+    kp[HIP_JOINT_ANKLE_L].y += (float)(lift * leg);
+    kp[HIP_JOINT_FOOT_L].y += (float)(lift * leg);
+    *t_ns = (int64_t)k * 1000000000 / FPS;
+}
+
+static double front_signal(hip_pose_reps *p, double drop, double lift, size_t k)
+{
+    int64_t t;
+    hip_keypoint kp[HIPTRACK_JOINT_COUNT];
+    front_frame(drop, lift, k, &t, kp);
+    assert_int_equal(hip_pose_reps_push(p, t, kp, HIPTRACK_JOINT_COUNT), HIP_OK);
+    hip_pose_angles a;
+    double sig = -1;
+    int valid = 0;
+    assert_int_equal(hip_pose_reps_last_angles(p, &a, &sig, &valid), HIP_OK);
+    assert_int_equal(a.view, HIP_POSE_VIEW_FRONT);
+    assert_int_equal(valid, 1);
+    return sig;
+}
+
+static void test_counter_2d_front(void **state)
+{
+    (void)state;
+    hip_pose_reps *p = new_counter(NULL, 2);
+    size_t k = 0;
+    for (; k < 30; k++) assert_true(fabs(front_signal(p, 0, 0, k)) < 0.5);
+    /* The pelvis 0.2 leg lengths lower: 2 acos(0.8); one ankle half a leg length up: acos(0.5). */
+    for (int i = 0; i < 3; i++, k++) front_signal(p, 0.2, 0, k);
+    assert_true(fabs(front_signal(p, 0.2, 0, k++) - 2 * acos(0.8) * 180 / 3.14159265358979) < 0.5);
+    for (int i = 0; i < 3; i++, k++) front_signal(p, 0, 0.5, k);
+    assert_true(fabs(front_signal(p, 0, 0.5, k++) - 60) < 0.5);
+    /* A stance that settles 0.1 leg lengths lower is the new standing height within seconds. */
+    for (int i = 0; i < 8 * FPS; i++, k++) front_signal(p, 0.1, 0, k);
+    assert_true(front_signal(p, 0.1, 0, k++) < 1);
+    hip_pose_reps_destroy(p);
+
+    /* Counting: six reps lowering the pelvis by a quarter of the leg, with rests between. */
+    p = new_counter("squat", 2);
+    hip_pose_rep_event ev[32];
+    size_t n = 0;
+    stream_params sp = plain;
+    size_t frames = stream_frames(&sp);
+    for (k = 0; k < frames; k++) {
+        double u = (double)k / FPS - REST_S, depth = 0, cyc = fmod(u, REP_S + REST_S);
+        if (u > 0 && u < sp.reps * (REP_S + REST_S) && cyc < REP_S)
+            depth = 0.5 - 0.5 * cos(2 * 3.14159265358979 * cyc / REP_S);
+        int64_t t;
+        hip_keypoint kp[HIPTRACK_JOINT_COUNT];
+        front_frame(0.25 * depth, 0, k, &t, kp);
+        assert_int_equal(hip_pose_reps_push(p, t, kp, HIPTRACK_JOINT_COUNT), HIP_OK);
+        while (n < 32 && hip_pose_reps_next_event(p, &ev[n]) == HIP_OK) n++;
+    }
+    assert_int_equal(hip_pose_reps_finish(p), HIP_OK);
+    while (n < 32 && hip_pose_reps_next_event(p, &ev[n]) == HIP_OK) n++;
+    assert_int_equal(n, (size_t)sp.reps);
+    /* 2 acos(0.75) = 82.8 degrees, less the standing height's slow sink by the bottom (2 acos
+     * (0.775) = 78.5) and the engine's smoothing. */
+    for (size_t i = 0; i < n; i++)
+        assert_true(ev[i].rep.excursion_deg > 65 && ev[i].rep.excursion_deg < 80);
+    hip_pose_reps_destroy(p);
+}
+
 /* Pushing in any chunks gives the same events. */
 static void test_counter_chunking(void **state)
 {
@@ -1000,6 +1078,7 @@ int main(void)
         cmocka_unit_test(test_config_and_errors),
         cmocka_unit_test(test_counter_counts),
         cmocka_unit_test(test_counter_2d_side),
+        cmocka_unit_test(test_counter_2d_front),
         cmocka_unit_test(test_counter_chunking),
         cmocka_unit_test(test_counter_gaps),
         cmocka_unit_test(test_counter_spikes),

@@ -11,6 +11,11 @@
 
 #define DEG (180.0 / 3.14159265358979323846)
 #define MEDIAN_MAX 9
+/* 2-D front view: the standing pelvis height sinks by this many leg lengths per second towards
+ * where the pelvis is (a stance that settles lower, a spike that set it too high, fade out);
+ * 0.02/s is 1 cm/s for a 0.9 m leg, a few percent of a squat's drop over one rep. The pose-dev
+ * projections count the same from 0.01 to 0.08. */
+#define FRONT_STAND_DECAY 0.02
 
 /* What the per-rep summary needs of one frame. */
 typedef struct hist_frame {
@@ -49,6 +54,11 @@ struct hip_pose_reps {
     /* 2-D front view: each thigh's longest apparent length (per hip width), last 3 ratios */
     double fs_ref[2], fs_hist[2][3];
     size_t fs_n[2];
+    /* 2-D front view, limb flexion: each leg's longest apparent length (hip to ankle) and the
+     * standing pelvis height (both from medians of 3 frames), the frame time of the latter */
+    double leg_ref[2], leg_hist[2][3], stand_ref, stand_hist[3];
+    size_t leg_n[2], stand_n;
+    int64_t stand_t;
     /* 2-D AUTO view: a slow average of the hip width / trunk ratio, with hysteresis */
     double view_ratio;
     hip_pose_view view;
@@ -154,6 +164,11 @@ static void clear_state(hip_pose_reps *p)
     p->med_len = p->med_pending = 0;
     memset(p->fs_ref, 0, sizeof p->fs_ref);
     memset(p->fs_n, 0, sizeof p->fs_n);
+    memset(p->leg_ref, 0, sizeof p->leg_ref);
+    memset(p->leg_n, 0, sizeof p->leg_n);
+    p->stand_ref = 0;
+    p->stand_n = 0;
+    p->stand_t = 0;
     p->view_ratio = 0;
     p->view = HIP_POSE_VIEW_AUTO;
     p->hist_head = p->hist_len = 0;
@@ -372,6 +387,64 @@ static void median_flush(hip_pose_reps *p)
 
 static int bit(const hip_pose_angles *a, hip_pose_angle k) { return (a->valid >> k) & 1u; }
 
+/* Adds v to a ring of the last three values; returns their median (v itself before three). */
+static double median3_push(double hist[3], size_t *n, double v)
+{
+    hist[*n % 3] = v;
+    (*n)++;
+    return *n >= 3 ? median_of(hist, 3) : v;
+}
+
+/* 2-D front view, limb flexion: movements in depth seen through the heights they change, in
+ * equivalent degrees (see the header). Returns 1 with the value in *v; 0 when it cannot be
+ * measured in this frame (no pelvis and no pair of ankles), or -1 while no ankle has been seen
+ * (no leg length yet: the caller falls back to the foreshortening estimate). */
+static int front_height(hip_pose_reps *p, int64_t t, const hip_keypoint *c, double *v)
+{
+    double L = 0;
+    int nl = 0;
+    for (int s = 0; s < 2; s++) {
+        const hip_keypoint *h = &c[HIP_JOINT_HIP_L + s], *a = &c[HIP_JOINT_ANKLE_L + s];
+        if (h->confidence > 0 && a->confidence > 0) {
+            double m = median3_push(p->leg_hist[s], &p->leg_n[s], hypot(a->x - h->x, a->y - h->y));
+            if (m > p->leg_ref[s] && m - m == 0) p->leg_ref[s] = m;
+        }
+        if (p->leg_ref[s] > 0) L += p->leg_ref[s], nl++;
+    }
+    if (!nl) return -1;
+    L /= nl;
+    if (!(L > 1e-9)) return -1;
+    int have = 0;
+    double best = 0;
+    /* The whole body lowers (squat, lunge, sit to stand, side lunge): the pelvis's drop from its
+     * standing height d (leg lengths), as the knee flexion of a leg with equal thigh and shank
+     * standing on a vertical line, 2 acos(1 - d): 0 standing, 120 at half the leg length. */
+    const hip_keypoint *pv = &c[HIP_JOINT_PELVIS];
+    if (pv->confidence > 0 && pv->y - pv->y == 0) {
+        if (p->stand_n > 0) p->stand_ref -= FRONT_STAND_DECAY * L * (double)(t - p->stand_t) * 1e-9;
+        double m = median3_push(p->stand_hist, &p->stand_n, pv->y);
+        if (p->stand_n == 1 || m > p->stand_ref) p->stand_ref = m;
+        p->stand_t = t;
+        double d = fmin(1.0, fmax(0.0, (p->stand_ref - pv->y) / L));
+        best = 2.0 * acos(1.0 - d) * DEG;
+        have = 1;
+    }
+    /* One foot rises (leg raise, march): its ankle's height over the other ankle e (leg
+     * lengths), as the hip flexion of a straight leg, acos(1 - e). */
+    const hip_keypoint *al = &c[HIP_JOINT_ANKLE_L], *ar = &c[HIP_JOINT_ANKLE_R];
+    if (al->confidence > 0 && ar->confidence > 0) {
+        double e = fmin(1.0, fabs(al->y - ar->y) / L);
+        double lift = acos(1.0 - e) * DEG;
+        if (lift - lift == 0) {
+            best = have ? fmax(best, lift) : lift;
+            have = 1;
+        }
+    }
+    if (!have || !(best - best == 0)) return 0;
+    *v = best;
+    return 1;
+}
+
 /* 2-D front view, sagittal signal: flexion from the thigh's foreshortening and the knee angle in
  * the image (see the header). Updates the per-side reference length. */
 static void front_flexion(hip_pose_reps *p, const hip_keypoint *c, double val[2], int ok[2])
@@ -407,8 +480,8 @@ static void front_flexion(hip_pose_reps *p, const hip_keypoint *c, double val[2]
 }
 
 /* The signal on each side; returns 1 with the larger in *v when either side has one. */
-static int signal_of(hip_pose_reps *p, const hip_pose_angles *a, const hip_keypoint *canon,
-                     double side[2], int side_ok[2], double *v)
+static int signal_of(hip_pose_reps *p, int64_t t, const hip_pose_angles *a,
+                     const hip_keypoint *canon, double side[2], int side_ok[2], double *v)
 {
     hip_pose_signal sg = p->cfg.signal;
     side_ok[0] = side_ok[1] = 0;
@@ -419,8 +492,12 @@ static int signal_of(hip_pose_reps *p, const hip_pose_angles *a, const hip_keypo
     }
     int sagittal = sg == HIP_POSE_SIGNAL_LIMB_FLEXION || sg == HIP_POSE_SIGNAL_HIP_FLEXION ||
                    sg == HIP_POSE_SIGNAL_KNEE_FLEXION;
-    if (sagittal && p->cfg.angles.dims == 2 && a->view == HIP_POSE_VIEW_FRONT) {
+    int front = sagittal && p->cfg.angles.dims == 2 && a->view == HIP_POSE_VIEW_FRONT;
+    int height = -1;
+    double hv = 0;
+    if (front) {
         front_flexion(p, canon, side, side_ok);
+        if (sg == HIP_POSE_SIGNAL_LIMB_FLEXION) height = front_height(p, t, canon, &hv);
     } else {
         for (int s = 0; s < 2; s++) {
             hip_pose_angle hf = (hip_pose_angle)(HIP_POSE_HIP_FLEXION_L + s);
@@ -453,6 +530,13 @@ static int signal_of(hip_pose_reps *p, const hip_pose_angles *a, const hip_keypo
     /* Absurd coordinates (1e30) can make an estimate NaN: such a side has no signal. */
     for (int s = 0; s < 2; s++)
         if (side_ok[s] && !(fabs(side[s]) <= 3600)) side_ok[s] = 0, side[s] = 0;
+    /* From the front the count follows the heights; the per-leg estimates stay for the summary
+     * (the pelvis is shared by both legs, so it cannot tell them apart). */
+    if (height == 0) return 0;
+    if (height == 1) {
+        *v = hv;
+        return 1;
+    }
     if (!side_ok[0] && !side_ok[1]) return 0;
     *v = side_ok[0] && side_ok[1] ? fmax(side[0], side[1]) : side_ok[0] ? side[0] : side[1];
     return 1;
@@ -540,7 +624,7 @@ static void take_frame(hip_pose_reps *p, int64_t t, const hip_keypoint *kp, size
     hip__pose_angles_from_canonical(&ac, canon, &a);
     double side[2] = {0, 0}, v = 0;
     int side_ok[2];
-    int ok = signal_of(p, &a, canon, side, side_ok, &v);
+    int ok = signal_of(p, t, &a, canon, side, side_ok, &v);
     record_history(p, t, &a, side, side_ok);
     p->have_frame = 1;
     p->last_t = t;

@@ -230,9 +230,17 @@ HIPTRACK_API const char *hip_pose_signal_name(hip_pose_signal signal);
  * median over median_window frames removes the short spikes depth cameras and pose models
  * produce (a Kinect ankle can jump a metre for a frame or two). The median delays the signal by
  * (median_window - 1) / 2 frames; events carry the frames' own timestamps.
- * 2-D front view and a sagittal signal: flexion is estimated from how much shorter the thigh
- * looks than its longest length so far (foreshortening) and from the knee angle in the image; it
- * counts squats and sit-to-stands, but lunges and leg raises need the side view.
+ * 2-D front view and the LIMB_FLEXION signal: movements in depth are seen through the heights
+ * they change, in equivalent degrees: the pelvis's drop d below its standing height as
+ * 2 acos(1 - d) (d in leg lengths: the knee flexion of a leg with equal thigh and shank that
+ * lowers the hip by d) and one ankle's height e over the other as acos(1 - e) (the hip flexion of
+ * a straight leg that lifts the ankle by e), whichever is larger. Leg length is the longest
+ * hip-to-ankle length seen, the standing height the highest pelvis, both medians of 3 frames; the
+ * standing height sinks by 0.02 leg lengths per second so that a stance that settles lower is
+ * forgotten. Until an ankle has been seen, and for the HIP_FLEXION and KNEE_FLEXION signals,
+ * flexion is estimated from how much shorter the thigh looks than its longest length so far
+ * (foreshortening) and from the knee angle in the image. The per-side excursions of an event
+ * keep the per-leg estimate (the pelvis is shared by both legs).
  * Chunking invariance, refused frames changing nothing, and the event queue work as in hip_reps. */
 
 /* Compensation flags (hip_pose_rep_event.pose_flags). */
