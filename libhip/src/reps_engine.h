@@ -218,19 +218,24 @@ typedef struct {
 } hip__re_chan;
 
 typedef struct {
+    /* The IMU/accelerometer front end computes in single precision (a unit vector, covariances
+     * and displacements over seconds need no more; float halves the state and the work). The
+     * output smoothing (lp, k_lp) stays in double: the angle path shares it and its events are
+     * pinned bit for bit. */
     /* gravity direction and PCA of it (rotation channel) */
-    double u[3], mu[3], cov[6], e[3];
-    double g_mag;               /* gravity magnitude estimate */
+    float u[3], mu[3], cov[6], e[3];
+    float g_mag;                /* gravity magnitude estimate */
     /* translation channel */
-    double alp[3];              /* slow mean of linear acceleration (bias) */
-    double vel[3], pos[3];
-    double pmu[3], pcov[6], pe[3];
+    float alp[3];               /* slow mean of linear acceleration (bias) */
+    float vel[3], pos[3];
+    float pmu[3], pcov[6], pe[3];
     /* smoothing low-passes, per channel two stages */
     double lp[HIP__RE_NCHAN][2];
     float mlp[2];               /* motion measure (rad/s), same two-stage smoothing */
     float u_prev[3];            /* accelerometer-only mode: previous gravity direction */
     /* filter coefficients for the time step k_dt (s; < 0: none yet), recomputed when dt changes */
-    double k_dt, k_lp, k_cf, k_acc, k_g, k_pca, k_hp, k_leak;
+    double k_dt, k_lp;
+    float k_cf, k_acc, k_g, k_pca, k_hp, k_leak;
     int64_t pca_next_ns;        /* the principal axes are next refreshed at this input time */
     float blk_a[3], blk_g[3];   /* sums of the raw samples not yet processed (decimation block) */
     int32_t blk_n;              /* number of raw samples in those sums */
