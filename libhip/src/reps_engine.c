@@ -1142,7 +1142,8 @@ int hip__re_reps_init(hip__re_reps *r, const hip__re_reps_config *cfg)
     r->k_rot_decay = hip__re_exp_neg(r->dt_e / r->cfg.rot_mem_s);
     r->axis_cth = axis_cos(r);
     r->still_w = still_win(r);
-    r->fe.k_dt = -1.0;
+    r->fe.k.dt = -1.0;
+    for (int i = 0; i < HIP__RE_KCACHE; i++) r->fe.kc[i].dt = -1.0;
     for (int ch = 0; ch < HIP__RE_NCHAN; ch++) {
         r->ch[ch].cand_serial = 1;
         r->ch[ch].delta = chan_floor(r, ch);
@@ -1214,22 +1215,34 @@ static double time_step(hip__re_reps *r, int64_t t)
     return dt;
 }
 
-/* Filter coefficients for a time step dt (> 0). Input timestamps are usually regular, so they are
- * recomputed only when dt changes (the cached values are exactly what a fresh computation gives). */
+/* Filter coefficients for a time step dt (> 0). Input timestamps are usually regular or take a few
+ * distinct steps (jitter of a millisecond), so they are computed only for a step not among the last
+ * 1 + HIP__RE_KCACHE (a cached set is exactly what a fresh computation gives). */
 static void coef_update(hip__re_reps *r, double dt)
 {
     hip__re_front *fe = &r->fe;
     const hip__re_reps_config *cf = &r->cfg;
-    if (dt == fe->k_dt) return;
-    fe->k_dt = dt;
-    fe->k_lp = hip__re_alpha(dt, 1.0 / (2.0 * HIP__RE_PI * cf->lp_hz));
+    if (dt == fe->k.dt) return;
+    for (int i = 0; i < HIP__RE_KCACHE; i++) {
+        if (fe->kc[i].dt == dt) {
+            hip__re_coefs tmp = fe->k;
+            fe->k = fe->kc[i];
+            fe->kc[i] = tmp;
+            return;
+        }
+    }
+    fe->kc[fe->kc_next] = fe->k;
+    fe->kc_next = (fe->kc_next + 1) % HIP__RE_KCACHE;
+    hip__re_coefs *k = &fe->k;
+    k->dt = dt;
+    k->k_lp = hip__re_alpha(dt, 1.0 / (2.0 * HIP__RE_PI * cf->lp_hz));
     if (cf->input == HIP__RE_INPUT_ANGLE) return;
-    fe->k_cf = (float)hip__re_alpha(dt, cf->cf_tau_s);
-    if (cf->input == HIP__RE_INPUT_ACCEL) fe->k_acc = (float)hip__re_alpha(dt, cf->acc_lp_tau_s);
-    fe->k_g = (float)hip__re_alpha(dt, 10.0);
-    fe->k_pca = (float)hip__re_alpha(dt, cf->pca_tau_s);
-    fe->k_hp = (float)hip__re_alpha(dt, cf->trans_hp_tau_s);
-    fe->k_leak = (float)hip__re_exp_neg(dt / cf->trans_leak_tau_s);
+    k->k_cf = (float)hip__re_alpha(dt, cf->cf_tau_s);
+    if (cf->input == HIP__RE_INPUT_ACCEL) k->k_acc = (float)hip__re_alpha(dt, cf->acc_lp_tau_s);
+    k->k_g = (float)hip__re_alpha(dt, 10.0);
+    k->k_pca = (float)hip__re_alpha(dt, cf->pca_tau_s);
+    k->k_hp = (float)hip__re_alpha(dt, cf->trans_hp_tau_s);
+    k->k_leak = (float)hip__re_exp_neg(dt / cf->trans_leak_tau_s);
 }
 
 /* Two cascaded first-order low-passes; on the first sample of a segment they start settled. */
@@ -1239,7 +1252,7 @@ static float smooth(hip__re_reps *r, int ch, double x, double dt)
     if (dt <= 0.0) {
         lp[0] = lp[1] = x;
     } else {
-        double k = r->fe.k_lp;
+        double k = r->fe.k.k_lp;
         lp[0] += k * (x - lp[0]);
         lp[1] += k * (lp[0] - lp[1]);
     }
@@ -1280,12 +1293,12 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
             fe->u[1] += c1 * dtf;
             fe->u[2] += c2 * dtf;
             if (na > 1e-6f && fabsf(na - G0) < gate) {
-                float k = fe->k_cf, ina = 1.0f / na;
+                float k = fe->k.k_cf, ina = 1.0f / na;
                 for (int j = 0; j < 3; j++) fe->u[j] += k * (av[j] * ina - fe->u[j]);
             }
         } else {
             /* accelerometer only: gravity direction from low-passed acceleration */
-            float k = fe->k_acc, ina = 1.0f / (na > 1e-6f ? na : 1.0f);
+            float k = fe->k.k_acc, ina = 1.0f / (na > 1e-6f ? na : 1.0f);
             for (int j = 0; j < 3; j++) fe->u[j] += k * (av[j] * ina - fe->u[j]);
         }
         float nu = sqrtf(fe->u[0] * fe->u[0] + fe->u[1] * fe->u[1] + fe->u[2] * fe->u[2]);
@@ -1294,11 +1307,11 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
             for (int j = 0; j < 3; j++) fe->u[j] *= inu;
         }
         /* gravity magnitude: slow average of |a| while quasi-static */
-        if (fabsf(na - G0) < gate) fe->g_mag += fe->k_g * (na - fe->g_mag);
+        if (fabsf(na - G0) < gate) fe->g_mag += fe->k.k_g * (na - fe->g_mag);
     }
 
     /* rotation channel: tilt along the principal plane of the gravity direction's motion */
-    float kp = dt > 0.0 ? fe->k_pca : 0.0f;
+    float kp = dt > 0.0 ? fe->k.k_pca : 0.0f;
     int iter = t >= fe->pca_next_ns;
     if (iter) {
         fe->pca_next_ns = t + HIP__RE_PCA_ITER_NS;
@@ -1318,8 +1331,8 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
             fe->vel[j] = fe->pos[j] = 0.0f;
         }
     } else {
-        float kh = fe->k_hp;
-        float leak = fe->k_leak;
+        float kh = fe->k.k_hp;
+        float leak = fe->k.k_leak;
         for (int j = 0; j < 3; j++) {
             fe->alp[j] += kh * (lin[j] - fe->alp[j]);
             float ah = lin[j] - fe->alp[j];
@@ -1346,7 +1359,7 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
     if (dt <= 0.0) {
         fe->mlp[0] = fe->mlp[1] = mraw;
     } else {
-        float k = (float)fe->k_lp;
+        float k = (float)fe->k.k_lp;
         fe->mlp[0] += k * (mraw - fe->mlp[0]);
         fe->mlp[1] += k * (fe->mlp[0] - fe->mlp[1]);
     }

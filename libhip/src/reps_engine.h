@@ -217,6 +217,13 @@ typedef struct {
     hip__re_rep_event held;          /* newest rep of this channel (emitted if/when it is selected) */
 } hip__re_chan;
 
+/* Filter coefficients of the front end for one time step dt (s; < 0: unused). */
+typedef struct {
+    double dt, k_lp;
+    float k_cf, k_acc, k_g, k_pca, k_hp, k_leak;
+} hip__re_coefs;
+#define HIP__RE_KCACHE 3
+
 typedef struct {
     /* The IMU/accelerometer front end computes in single precision (a unit vector, covariances
      * and displacements over seconds need no more; float halves the state and the work). The
@@ -233,9 +240,11 @@ typedef struct {
     double lp[HIP__RE_NCHAN][2];
     float mlp[2];               /* motion measure (rad/s), same two-stage smoothing */
     float u_prev[3];            /* accelerometer-only mode: previous gravity direction */
-    /* filter coefficients for the time step k_dt (s; < 0: none yet), recomputed when dt changes */
-    double k_dt, k_lp;
-    float k_cf, k_acc, k_g, k_pca, k_hp, k_leak;
+    /* filter coefficients for the time step k.dt, and those of the HIP__RE_KCACHE time steps used
+     * before it (timestamps with jitter take a few distinct steps: recomputing the coefficients at
+     * every change cost ~6 % of the time) */
+    hip__re_coefs k, kc[HIP__RE_KCACHE];
+    int32_t kc_next;            /* cache slot replaced next */
     int64_t pca_next_ns;        /* the principal axes are next refreshed at this input time */
     float blk_a[3], blk_g[3];   /* sums of the raw samples not yet processed (decimation block) */
     int32_t blk_n;              /* number of raw samples in those sums */
