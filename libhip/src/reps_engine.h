@@ -248,7 +248,8 @@ typedef struct {
     int64_t pca_next_ns;        /* the principal axes are next refreshed at this input time */
     float blk_a[3], blk_g[3];   /* sums of the raw samples not yet processed (decimation block) */
     int32_t blk_n;              /* number of raw samples in those sums */
-    int started;
+    int32_t started;
+    uint32_t n_iter;            /* axis refreshes so far (the translation axis takes every other one) */
 } hip__re_front;
 
 typedef struct {
