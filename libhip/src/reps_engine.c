@@ -35,6 +35,13 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
  * the rotation over the block), so 25-200 Hz input costs a few additions per raw sample plus one
  * front-end step per block (input at 25 Hz or slower: one step per sample, as before). */
 #define HIP__RE_FE_STEP_NS 40000000LL
+/* While rotation is selected and its activity peak is above HIP__RE_TRANS_WAKE x rot_weak, the
+ * arbiter cannot pick translation for a long while (the peak decays with rot_mem_s): the
+ * translation channel then keeps its ring, activity and rest bookkeeping but does not track
+ * extremes (it has no open or held rep). Below that it wakes, and its zig-zag restarts with a home
+ * extreme, well before the arbiter could pick it (at 1 x, uci-s2-e4 counted 31 of 30; at 3 x,
+ * events are identical on every dev and simulated stream we have). */
+#define HIP__RE_TRANS_WAKE 3.0
 /* The translation axis is refreshed at every second refresh of the rotation axis (every 160 ms):
  * it decides no count on the dev set (same counts and flags with every 2nd, 3rd or 4th) and
  * moves only the reported travel (median 0.3 %, 90th percentile 2.6 %). */
@@ -1044,6 +1051,20 @@ static void chan_push(hip__re_reps *r, int ch, float s, int sw, float *mmin)
 
     pending_step(r, ch, i);
     if (c->held_wait && i - c->held_end_i >= hold_limit(r)) held_resolve(r, ch, 0);
+
+    if (ch == HIP__RE_CH_TRANS && r->sel == HIP__RE_CH_ROT && !(r->rot_peak < HIP__RE_TRANS_WAKE * r->cfg.rot_weak) &&
+        !c->pend[0].active && !c->pend[1].active && !c->held_wait) {
+        c->dormant = 1;
+        return;
+    }
+    if (c->dormant) { /* waking: the zig-zag restarts here, the first extreme is a home */
+        c->dormant = 0;
+        c->dir = 0;
+        c->cand_serial = c->next_serial + 1;
+        c->lo_v = c->hi_v = s;
+        c->lo_i = c->hi_i = i;
+        return;
+    }
 
     float delta = c->delta;
     if (c->dir == 0) {

@@ -196,6 +196,7 @@ typedef struct {
     int8_t restart;             /* the next far candidate follows an axis reset (check overlap) */
     int8_t held_restart;        /* the held rep is the first one after an axis reset */
     int8_t axis_dirty;          /* the signal axis or axis_ref changed since the last axis check */
+    int8_t dormant;             /* translation only: extremes not tracked (the arbiter cannot pick it) */
     int64_t rest_end_i;         /* engine index where the last rest ended */
     int64_t restart_i;          /* engine index of the last axis reset */
     float pol_s;                /* stillness polarity vote (EMA), > 0: maxima are far */
