@@ -15,7 +15,7 @@
 #define HIP__SNAP_MAGIC 0x50414E53u        /* "SNAP" */
 #define HIP__SNAP_FORMAT 1u                /* snapshot header layout */
 /* Bump when hip__re_reps changes layout or meaning: old snapshots are then refused. */
-#define HIP__SNAP_ENGINE_VERSION 4u
+#define HIP__SNAP_ENGINE_VERSION 5u
 #define HIP__ERRMSG 80
 
 struct hip_reps {
@@ -454,7 +454,8 @@ static int state_valid(const hip__re_reps *s, hip_reps_input input)
     if ((int)s->cfg.input != (int)input || s->cfg.ref_reps < 1 || s->cfg.ref_reps > 5) return 0;
     /* the engine grid (a zero step would never advance) and the decimation block */
     if (s->hz < 1 || s->hz > 100 || s->hz != s->cfg.engine_hz || s->grid_ns != 1000000000LL / s->hz ||
-        s->dt_e != 1.0 / s->hz || s->still_w < 0 || s->still_w >= HIP__RE_MRING || s->fe.blk_n < 0)
+        s->dt_e != 1.0 / s->hz || s->still_w < 0 || s->still_w >= HIP__RE_MRING || s->fe.blk_n < 0 ||
+        s->fe.kc_next < 0 || s->fe.kc_next >= HIP__RE_KCACHE)
         return 0;
     for (int ch = 0; ch < HIP__RE_NCHAN; ch++) {
         const hip__re_chan *c = &s->ch[ch];

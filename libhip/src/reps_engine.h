@@ -196,6 +196,7 @@ typedef struct {
     int8_t restart;             /* the next far candidate follows an axis reset (check overlap) */
     int8_t held_restart;        /* the held rep is the first one after an axis reset */
     int8_t axis_dirty;          /* the signal axis or axis_ref changed since the last axis check */
+    int8_t dormant;             /* translation only: extremes not tracked (the arbiter cannot pick it) */
     int64_t rest_end_i;         /* engine index where the last rest ended */
     int64_t restart_i;          /* engine index of the last axis reset */
     float pol_s;                /* stillness polarity vote (EMA), > 0: maxima are far */
@@ -217,24 +218,39 @@ typedef struct {
     hip__re_rep_event held;          /* newest rep of this channel (emitted if/when it is selected) */
 } hip__re_chan;
 
+/* Filter coefficients of the front end for one time step dt (s; < 0: unused). */
 typedef struct {
+    double dt, k_lp;
+    float k_cf, k_acc, k_g, k_pca, k_hp, k_leak;
+} hip__re_coefs;
+#define HIP__RE_KCACHE 3
+
+typedef struct {
+    /* The IMU/accelerometer front end computes in single precision (a unit vector, covariances
+     * and displacements over seconds need no more; float halves the state and the work). The
+     * output smoothing (lp, k_lp) stays in double: the angle path shares it and its events are
+     * pinned bit for bit. */
     /* gravity direction and PCA of it (rotation channel) */
-    double u[3], mu[3], cov[6], e[3];
-    double g_mag;               /* gravity magnitude estimate */
+    float u[3], mu[3], cov[6], e[3];
+    float g_mag;                /* gravity magnitude estimate */
     /* translation channel */
-    double alp[3];              /* slow mean of linear acceleration (bias) */
-    double vel[3], pos[3];
-    double pmu[3], pcov[6], pe[3];
+    float alp[3];               /* slow mean of linear acceleration (bias) */
+    float vel[3], pos[3];
+    float pmu[3], pcov[6], pe[3];
     /* smoothing low-passes, per channel two stages */
     double lp[HIP__RE_NCHAN][2];
     float mlp[2];               /* motion measure (rad/s), same two-stage smoothing */
     float u_prev[3];            /* accelerometer-only mode: previous gravity direction */
-    /* filter coefficients for the time step k_dt (s; < 0: none yet), recomputed when dt changes */
-    double k_dt, k_lp, k_cf, k_acc, k_g, k_pca, k_hp, k_leak;
+    /* filter coefficients for the time step k.dt, and those of the HIP__RE_KCACHE time steps used
+     * before it (timestamps with jitter take a few distinct steps: recomputing the coefficients at
+     * every change cost ~6 % of the time) */
+    hip__re_coefs k, kc[HIP__RE_KCACHE];
+    int32_t kc_next;            /* cache slot replaced next */
     int64_t pca_next_ns;        /* the principal axes are next refreshed at this input time */
     float blk_a[3], blk_g[3];   /* sums of the raw samples not yet processed (decimation block) */
     int32_t blk_n;              /* number of raw samples in those sums */
-    int started;
+    int32_t started;
+    uint32_t n_iter;            /* axis refreshes so far (the translation axis takes every other one) */
 } hip__re_front;
 
 typedef struct {
