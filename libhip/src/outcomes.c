@@ -167,7 +167,7 @@ hip_status hip_outcome_set_answer(hip_outcome_response *r, const char *item_id, 
 {
     if (!r) return HIP_ERR_INVALID;
     hip__clearerr(&r->err);
-    long i;
+    long i = -1;   /* set by find_item on success; -O3 cannot see that */
     hip_status st = find_item(r, item_id, &i);
     if (st != HIP_OK) return st;
     const hip__item_def *d = &hip__instrument(r->instrument)->items[i];
@@ -183,7 +183,7 @@ hip_status hip_outcome_set_missing(hip_outcome_response *r, const char *item_id)
 {
     if (!r) return HIP_ERR_INVALID;
     hip__clearerr(&r->err);
-    long i;
+    long i = -1;   /* set by find_item on success; -O3 cannot see that */
     hip_status st = find_item(r, item_id, &i);
     if (st != HIP_OK) return st;
     r->values[i] = HIPTRACK_OUTCOME_MISSING;
@@ -213,7 +213,7 @@ hip_status hip_outcome_set_activity_name(hip_outcome_response *r, const char *it
 {
     if (!r) return HIP_ERR_INVALID;
     hip__clearerr(&r->err);
-    long i;
+    long i = -1;   /* set by find_item on success; -O3 cannot see that */
     hip_status st = find_activity(r, item_id, &i);
     if (st != HIP_OK) return st;
     if (!name) return hip__seterr(&r->err, HIP_ERR_INVALID, "%s: name is NULL", item_id);
