@@ -36,7 +36,7 @@ final class StoreTests: XCTestCase {
 
     func testVersionsHistoryAndAnalytics() throws {
         let store = try Store(path: path("m.db"))
-        XCTAssertEqual(try store.schemaVersion(), 2)
+        XCTAssertEqual(try store.schemaVersion(), 3)
         let r1 = try store.putPain("morning", entry(day: 0, nrs: 4))
         let r2 = try store.putPain("morning", entry(day: 0, nrs: 5))
         XCTAssertEqual([r1.version, r2.version], [1, 2])

@@ -25,7 +25,7 @@ class StoreTest {
     @Test
     void versionsHistoryAndAnalytics() {
         try (Store store = new Store(dir.resolve("m.db").toString())) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(3, store.schemaVersion());
             Store.Record r1 = store.putPain("morning", entry(0, 4));
             Store.Record r2 = store.putPain("morning", entry(0, 5));
             assertEquals(1, r1.version());
