@@ -54,6 +54,28 @@ class StoreTest {
     }
 
     @Test
+    void assessments() {
+        try (Store store = new Store(dir.resolve("a.db").toString())) {
+            Store.Record r1 = store.putAssessment("rom_1",
+                    AssessResult.of(RomMotion.FLEXION, AssessSide.RIGHT, CivilDate.parse("2026-11-02"), 95));
+            assertEquals(Store.Kind.ASSESSMENT, r1.kind());
+            assertEquals(CivilDate.parse("2026-11-02"), r1.day());
+            store.putAssessment("rom_2", AssessResult.of(RomMotion.FLEXION, AssessSide.RIGHT,
+                    CivilDate.parse("2026-11-09"), 101.5));
+            try (AssessmentHistory h = store.loadAssessments(null, null, 0);
+                 AssessmentHistory early = store.loadAssessments(null, null, r1.seq());
+                 AssessmentHistory later = store.loadAssessments(CivilDate.parse("2026-11-03"), null, 0)) {
+                assertEquals(2, h.count());
+                assertEquals(101.5, h.get(1).rangeDeg);
+                assertEquals(6.5, h.change(RomMotion.FLEXION, AssessSide.RIGHT, CivilDate.parse("2026-12-31")).getAsDouble());
+                assertEquals(1, early.count());
+                assertEquals(1, later.count());
+            }
+            assertEquals(2, store.list(Store.Kind.ASSESSMENT, null, null, false, false).size());
+        }
+    }
+
+    @Test
     void documentsRoundTrip() {
         try (Store store = new Store(dir.resolve("d.db").toString())) {
             store.putJson(Store.Kind.PROGRAM, "program", "{\"format\": \"hiptrack.program\", \"version\": 1, "
