@@ -60,6 +60,25 @@ final class StoreTests: XCTestCase {
         try store.verify()
     }
 
+    func testAssessments() throws {
+        let store = try Store(path: path("a.db"))
+        let r1 = try store.putAssessment("rom_1", AssessResult(motion: .flexion, side: .left,
+                                                              day: try CivilDate("2026-11-02"), rangeDegrees: 92))
+        XCTAssertEqual(r1.kind, .assessment)
+        XCTAssertEqual(r1.date, try CivilDate("2026-11-02"))
+        try store.putAssessment("rom_2", AssessResult(motion: .flexion, side: .left,
+                                                      day: try CivilDate("2026-11-09"), rangeDegrees: 99.5))
+        let all = try store.loadAssessments()
+        XCTAssertEqual(all.count, 2)
+        XCTAssertEqual(all[1].rangeDegrees, 99.5)
+        XCTAssertEqual(all.change(.flexion, side: .left), 7.5)
+        XCTAssertEqual(try store.loadAssessments(asOf: r1.seq).count, 1)
+        XCTAssertEqual(try store.loadAssessments(from: try CivilDate("2026-11-03")).count, 1)
+        var bad = AssessResult(motion: .flexion, side: .left, day: try CivilDate("2026-11-02"), rangeDegrees: 92)
+        bad.rangeDegrees = 1
+        expectError(.invalid, "range_deg") { try store.putAssessment("rom_3", bad) }
+    }
+
     func testDocumentsRoundTrip() throws {
         let store = try Store(path: path("d.db"))
         let program = try Program(json: """
