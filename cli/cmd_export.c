@@ -49,6 +49,8 @@ typedef struct loaded {
     hip_outcome_response **outcomes;
     hip_outcome_result *results;
     size_t outcome_count;
+    hip_assess_result *assessments;
+    size_t assessment_count;
 } loaded;
 
 static int usage(void)
@@ -144,6 +146,7 @@ static void data_free(loaded *d)
     free(d->sessions);
     free(d->outcomes);
     free(d->results);
+    free(d->assessments);
     hip_painlog_destroy(d->painlog);
     hip_catalog_destroy(d->catalog);
 }
@@ -212,6 +215,25 @@ static int load_outcomes(hip_store *s, const options *o, int64_t as_of, loaded *
     return rc;
 }
 
+/* The assessments of the range, copied out of a history as values for hip_export_input. */
+static int load_assessments(hip_store *s, const options *o, int64_t as_of, loaded *d)
+{
+    hip_assess_history *h = NULL;
+    if (hip_assess_history_create(NULL, &h) != HIP_OK) return CLI_IOERR;
+    int rc = CLI_OK;
+    if (hip_store_load_assessments(s, o->from_day, o->to_day, as_of, h) != HIP_OK) {
+        rc = store_failed(s);
+    } else {
+        size_t n = hip_assess_history_count(h);
+        if (!(d->assessments = calloc(n ? n : 1, sizeof *d->assessments))) rc = CLI_IOERR;
+        for (size_t i = 0; rc == CLI_OK && i < n; i++)
+            if (hip_assess_history_at(h, i, &d->assessments[i]) != HIP_OK) rc = CLI_IOERR;
+        if (rc == CLI_OK) d->assessment_count = n;
+    }
+    hip_assess_history_destroy(h);
+    return rc;
+}
+
 static int load(hip_store *s, const options *o, loaded *d)
 {
     int64_t as_of = 0;
@@ -226,6 +248,7 @@ static int load(hip_store *s, const options *o, loaded *d)
     }
     if (o->kind == OUT_FHIR || o->kind == OUT_CSV_SESSIONS) rc = load_sessions(s, o, as_of, d);
     if (rc == CLI_OK && o->kind == OUT_FHIR) rc = load_outcomes(s, o, as_of, d);
+    if (rc == CLI_OK && o->kind == OUT_FHIR) rc = load_assessments(s, o, as_of, d);
     return rc;
 }
 
@@ -281,6 +304,8 @@ int cmd_export(int argc, char **argv)
         in.outcome_results = d.results;
         in.outcome_count = d.outcome_count;
         in.catalog = d.catalog;
+        in.assessments = d.assessments;
+        in.assessment_count = d.assessment_count;
         size_t len = 0;
         hip_status st = run_export(&o, &in, NULL, 0, &len);
         if (st == HIP_OK && !(text = malloc(len + 1))) rc = CLI_IOERR;

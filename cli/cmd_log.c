@@ -1,7 +1,7 @@
 /* hiptrack log: records into the member's store (libhiptrack_store) and lists what is stored.
  *
  *   hiptrack log [--store PATH] pain --nrs N [--context C] [--at RFC3339] [--note TEXT] [--id ID]
- *   hiptrack log [--store PATH] session|program|outcome FILE.json [--id ID]
+ *   hiptrack log [--store PATH] session|program|outcome|assessment FILE.json [--id ID]
  *   hiptrack log [--store PATH] list [--kind K] [--from DAY] [--to DAY] [--all-versions]
  *   hiptrack log [--store PATH] show KIND ID [--as-of SEQ]
  *   hiptrack log [--store PATH] delete KIND ID
@@ -41,7 +41,7 @@ static int usage(void)
     fprintf(stderr,
             "usage: hiptrack log [--store PATH] pain --nrs N [--context C] [--at RFC3339] "
             "[--note TEXT] [--id ID]\n"
-            "       hiptrack log [--store PATH] session|program|outcome FILE.json [--id ID]\n"
+            "       hiptrack log [--store PATH] session|program|outcome|assessment FILE.json [--id ID]\n"
             "       hiptrack log [--store PATH] list [--kind K] [--from YYYY-MM-DD] [--to YYYY-MM-DD] "
             "[--all-versions]\n"
             "       hiptrack log [--store PATH] show KIND ID [--as-of SEQ]\n"
@@ -197,6 +197,19 @@ static int log_file(hip_store *s, hip_store_kind kind, int argc, char **argv)
         }
         hip_outcome_response_destroy(r);
     }
+    if (!id && kind == HIP_STORE_KIND_ASSESSMENT) {   /* rom_<motion>_<side>_<yyyymmdd> */
+        hip_assess_history *h = NULL;
+        hip_assess_result a;
+        int y, m, d;
+        if (hip_assess_history_create(NULL, &h) == HIP_OK && hip_assess_history_import_json(h, text, len) == HIP_OK
+            && hip_assess_history_count(h) == 1 && hip_assess_history_at(h, 0, &a) == HIP_OK
+            && hip_date_to_ymd(a.day, &y, &m, &d) == HIP_OK) {
+            snprintf(idbuf, sizeof idbuf, "rom_%s_%s_%04d%02d%02d", hip_rom_motion_name(a.motion),
+                     hip_assess_side_name(a.side), y, m, d);
+            id = idbuf;
+        }
+        hip_assess_history_destroy(h);
+    }
     if (!id) id = "unnamed";  /* the store names the document's error below */
     hip_store_record rec;
     st = hip_store_put_json(s, kind, id, text, len, &rec);
@@ -227,8 +240,8 @@ static int log_list(hip_store *s, int argc, char **argv)
         int rc = CLI_OK;
         if (strcmp(a, "--kind") == 0) {
             if (hip_store_kind_from_name(argv[++i], &q.kind) != HIP_OK) {
-                fprintf(stderr, "hiptrack log: --kind: expected program, session, pain, outcome or "
-                                "decision, found '%s'\n", argv[i]);
+                fprintf(stderr, "hiptrack log: --kind: expected program, session, pain, outcome, "
+                                "decision or assessment, found '%s'\n", argv[i]);
                 return CLI_INVALID;
             }
         } else if (strcmp(a, "--from") == 0) rc = parse_day("--from", argv[++i], &q.from_day);
@@ -245,11 +258,11 @@ static int log_list(hip_store *s, int argc, char **argv)
     if (!recs) return CLI_IOERR;
     hip_status st = hip_store_list(s, &q, recs, n, &n);
     if (st != HIP_OK) { free(recs); return store_error(s); }
-    printf("%-10s  %-8s  %-32s  %7s  %6s\n", "day", "kind", "id", "version", "seq");
+    printf("%-10s  %-10s  %-32s  %7s  %6s\n", "day", "kind", "id", "version", "seq");
     for (size_t i = 0; i < n; i++) {
         char date[HIPTRACK_DATE_CAP] = "?";
         hip_date_format(recs[i].day, date, sizeof date);
-        printf("%-10s  %-8s  %-32s  %7u  %6lld%s\n", date, hip_store_kind_name(recs[i].kind),
+        printf("%-10s  %-10s  %-32s  %7u  %6lld%s\n", date, hip_store_kind_name(recs[i].kind),
                recs[i].record_id, recs[i].version, (long long)recs[i].seq,
                recs[i].deleted ? "  (deleted)" : "");
     }
@@ -261,7 +274,8 @@ static int log_list(hip_store *s, int argc, char **argv)
 static int kind_arg(const char *text, hip_store_kind *kind)
 {
     if (hip_store_kind_from_name(text, kind) == HIP_OK && *kind != HIP_STORE_KIND_ANY) return CLI_OK;
-    fprintf(stderr, "hiptrack log: expected a kind (program, session, pain, outcome, decision), "
+    fprintf(stderr, "hiptrack log: expected a kind (program, session, pain, outcome, decision, "
+                    "assessment), "
                     "found '%s'\n", text);
     return CLI_INVALID;
 }
@@ -316,7 +330,7 @@ int cmd_log(int argc, char **argv)
     int reads = strcmp(sub, "list") == 0 || strcmp(sub, "show") == 0;
     int known = reads || strcmp(sub, "pain") == 0 || strcmp(sub, "session") == 0
                 || strcmp(sub, "program") == 0 || strcmp(sub, "outcome") == 0
-                || strcmp(sub, "delete") == 0;
+                || strcmp(sub, "assessment") == 0 || strcmp(sub, "delete") == 0;
     if (!known) {
         fprintf(stderr, "hiptrack log: unknown subcommand '%s'\n", sub);
         return usage();
@@ -330,6 +344,7 @@ int cmd_log(int argc, char **argv)
     else if (strcmp(sub, "session") == 0) rc = log_file(s, HIP_STORE_KIND_SESSION, n, rest);
     else if (strcmp(sub, "program") == 0) rc = log_file(s, HIP_STORE_KIND_PROGRAM, n, rest);
     else if (strcmp(sub, "outcome") == 0) rc = log_file(s, HIP_STORE_KIND_OUTCOME, n, rest);
+    else if (strcmp(sub, "assessment") == 0) rc = log_file(s, HIP_STORE_KIND_ASSESSMENT, n, rest);
     else if (strcmp(sub, "list") == 0) rc = log_list(s, n, rest);
     else if (strcmp(sub, "show") == 0) rc = log_show(s, n, rest);
     else rc = log_delete(s, n, rest);

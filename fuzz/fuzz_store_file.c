@@ -74,6 +74,10 @@ static void read_everything(hip_store *s)
     if (hip_painlog_create(NULL, &log) != HIP_OK) abort();
     (void)hip_store_load_painlog(s, HIPTRACK_STORE_DAY_MIN, HIPTRACK_STORE_DAY_MAX, 0, log);
     hip_painlog_destroy(log);
+    hip_assess_history *h = NULL;
+    if (hip_assess_history_create(NULL, &h) != HIP_OK) abort();
+    (void)hip_store_load_assessments(s, HIPTRACK_STORE_DAY_MIN, HIPTRACK_STORE_DAY_MAX, 0, h);
+    hip_assess_history_destroy(h);
     (void)hip_store_check(s);
 }
 

@@ -33,31 +33,12 @@ static hip_store *open_upto(const char *path, uint32_t upto)
     return s;
 }
 
-int main(int argc, char **argv)
+/* Every kind of record of schema version upto (assessments from v3). */
+static void every_kind(const char *p, uint32_t upto, const char *program, const char *session,
+                       const char *outcome)
 {
-    if (argc != 2) die("usage: make_store_seeds DIR");
-    char p[512];
-    const char *program = "{\"format\": \"hiptrack.program\", \"version\": 1, \"versions\": "
-        "[{\"effective\": \"2026-11-02\", \"sessions_per_week\": 3, \"exercises\": "
-        "[{\"exercise\": \"bridge\", \"sets\": 3, \"reps\": 10}]}]}";
-    const char *session = "{\"format\": \"hiptrack.session\", \"version\": 1, \"start_ns\": "
-        "1772440200000000000, \"utc_offset_min\": 60, \"end_ns\": 1772442000000000000, "
-        "\"exercises\": [{\"exercise\": \"bridge\", \"prescribed\": {\"sets\": 1, \"reps\": 5}, "
-        "\"sets\": [{\"reps\": [{\"origin\": \"manual\"}]}]}]}";
-    const char *outcome = "{\"format\": \"hiptrack.outcome\", \"version\": 1, \"instrument\": "
-        "\"hoos_jr\", \"date\": \"2026-11-02\", \"answers\": {\"P5\": 1, \"A3\": 2}}";
-
-    snprintf(p, sizeof p, "%s/empty_v2.db", argv[1]);
     small_pages(p);
-    hip_store_close(open_upto(p, 2));
-
-    snprintf(p, sizeof p, "%s/empty_v1.db", argv[1]);
-    small_pages(p);
-    hip_store_close(open_upto(p, 1));
-
-    snprintf(p, sizeof p, "%s/every_kind.db", argv[1]);
-    small_pages(p);
-    hip_store *s = open_upto(p, 2);
+    hip_store *s = open_upto(p, upto);
     hip_pain_entry e;
     hip_pain_entry_init(&e);
     e.t_ns = 1772440200000000000LL;
@@ -84,12 +65,55 @@ int main(int argc, char **argv)
     snprintf(d.inputs[0].metric, sizeof d.inputs[0].metric, "pain_during");
     snprintf(d.text, sizeof d.text, "Keep.");
     if (hip_store_put_decision(s, "dec", &d, NULL) != HIP_OK) die(hip_store_last_error(s));
+    if (upto >= 3) {
+        hip_assess_result a;
+        memset(&a, 0, sizeof a);
+        a.motion = HIP_ROM_FLEXION;
+        a.side = HIP_ASSESS_LEFT;
+        a.source = HIP_ASSESS_SOURCE_POSE;
+        a.day = 20401;
+        a.start_deg = 4;
+        a.max_deg = 104;
+        a.range_deg = 100;
+        a.compensations = HIP_ASSESS_COMP_TRUNK_LEAN;
+        a.trunk_lean_deg = 11;
+        a.quality = 0.9;
+        if (hip_store_put_assessment(s, "rom_1", &a, NULL) != HIP_OK) die(hip_store_last_error(s));
+    }
     hip_store_close(s);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) die("usage: make_store_seeds DIR");
+    char p[512];
+    const char *program = "{\"format\": \"hiptrack.program\", \"version\": 1, \"versions\": "
+        "[{\"effective\": \"2026-11-02\", \"sessions_per_week\": 3, \"exercises\": "
+        "[{\"exercise\": \"bridge\", \"sets\": 3, \"reps\": 10}]}]}";
+    const char *session = "{\"format\": \"hiptrack.session\", \"version\": 1, \"start_ns\": "
+        "1772440200000000000, \"utc_offset_min\": 60, \"end_ns\": 1772442000000000000, "
+        "\"exercises\": [{\"exercise\": \"bridge\", \"prescribed\": {\"sets\": 1, \"reps\": 5}, "
+        "\"sets\": [{\"reps\": [{\"origin\": \"manual\"}]}]}]}";
+    const char *outcome = "{\"format\": \"hiptrack.outcome\", \"version\": 1, \"instrument\": "
+        "\"hoos_jr\", \"date\": \"2026-11-02\", \"answers\": {\"P5\": 1, \"A3\": 2}}";
+
+    snprintf(p, sizeof p, "%s/empty_v2.db", argv[1]);
+    small_pages(p);
+    hip_store_close(open_upto(p, 2));
+
+    snprintf(p, sizeof p, "%s/empty_v1.db", argv[1]);
+    small_pages(p);
+    hip_store_close(open_upto(p, 1));
+
+    snprintf(p, sizeof p, "%s/every_kind.db", argv[1]);
+    every_kind(p, HIPTRACK_STORE_SCHEMA_VERSION, program, session, outcome);
+    snprintf(p, sizeof p, "%s/every_kind_v2.db", argv[1]);
+    every_kind(p, 2, program, session, outcome);
 
     /* v1 with a pain record (the v2 migration fills its checksum). */
     snprintf(p, sizeof p, "%s/pain_v1.db", argv[1]);
     small_pages(p);
-    s = open_upto(p, 1);
+    hip_store *s = open_upto(p, 1);
     if (sqlite3_exec(s->db, "INSERT INTO records(kind, record_id, version, day, t_ns, body) VALUES"
                      "(3, 'p', 1, 20514, 0, '{\"format\": \"hiptrack.painlog\", \"version\": 1, "
                      "\"entries\": [{\"time\": \"2026-03-02T09:00:00Z\", \"nrs\": 3, \"context\": "
@@ -110,8 +134,9 @@ int main(int argc, char **argv)
     /* A newer schema version. */
     snprintf(p, sizeof p, "%s/newer.db", argv[1]);
     small_pages(p);
-    s = open_upto(p, 2);
-    sqlite3_exec(s->db, "PRAGMA user_version = 3", NULL, NULL, NULL);
+    s = open_upto(p, HIPTRACK_STORE_SCHEMA_VERSION);
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", HIPTRACK_STORE_SCHEMA_VERSION + 1);
+    sqlite3_exec(s->db, sql, NULL, NULL, NULL);
     hip_store_close(s);
     return 0;
 }

@@ -5,6 +5,7 @@
 #include "testutil.h"
 #include "test_export_shape.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -465,6 +466,139 @@ static void test_bundle_shape_and_range(void **state)
     hip_session_destroy(s1);
     hip_session_destroy(s2);
     hip_painlog_destroy(log);
+}
+
+static hip_assess_result assessment(int32_t d, hip_rom_motion m, hip_assess_side side, double start,
+                                    double max)
+{
+    hip_assess_result r;
+    memset(&r, 0, sizeof r);
+    r.motion = m;
+    r.side = side;
+    r.source = HIP_ASSESS_SOURCE_POSE;
+    r.posture = HIP_ASSESS_STANDING;
+    r.day = d;
+    r.start_deg = start;
+    r.max_deg = max;
+    r.range_deg = max - start;
+    r.duration_s = 2.5;
+    r.quality = 0.9;
+    return r;
+}
+
+static char *assess_fhir(const hip_assess_result *r, const hip_fhir_config *c)
+{
+    size_t len = 0, *lenp = &len;
+    char *out;
+    EXPORT(hip_export_fhir_assessment(r, c, buf, cap, lenp), out);
+    shape_check(out, strlen(out), c->patient);
+    return out;
+}
+
+/* A movement assessment: one Observation (exam, hip-rom-<motion>, degrees, side, components), its
+ * content-derived id, every motion and side through the checker, and the Bundle with assessments
+ * after the outcomes, in range, a repeated result once, and an input from before the fields. */
+static void test_assessment(void **state)
+{
+    (void)state;
+    hip_fhir_config c = config();
+    int32_t d24 = day(2026, 3, 24), d25 = day(2026, 3, 25);
+    hip_assess_result r = assessment(d25, HIP_ROM_FLEXION, HIP_ASSESS_LEFT, 5.5, 100.5);
+    r.compensations = HIP_ASSESS_COMP_OUT_OF_PLANE | HIP_ASSESS_COMP_PELVIC_DROP;
+    r.out_of_plane_deg = 12;
+    r.pelvic_drop_deg = 6;
+    char *obs = assess_fhir(&r, &c);
+    assert_non_null(strstr(obs, "\"category\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/observation-category\",\"code\":\"exam\"}]}]"));
+    assert_non_null(strstr(obs, "{\"system\":\"urn:libhip:observation\",\"code\":\"hip-rom-flexion\",\"display\":\"Hip flexion active range of motion\"}"));
+    assert_non_null(strstr(obs, "\"effectiveDateTime\":\"2026-03-25\""));
+    assert_non_null(strstr(obs, "\"valueQuantity\":{\"value\":95,\"unit\":\"deg\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"deg\"}"));
+    assert_non_null(strstr(obs, "\"bodySite\":{\"coding\":[{\"system\":\"urn:libhip:body-site\",\"code\":\"hip-left\",\"display\":\"Left hip\"}],\"text\":\"Left hip\"}"));
+    assert_non_null(strstr(obs, "\"code\":\"start\"}]},\"valueQuantity\":{\"value\":5.5,"));
+    assert_non_null(strstr(obs, "\"code\":\"max\"}]},\"valueQuantity\":{\"value\":100.5,"));
+    assert_non_null(strstr(obs, "{\"system\":\"urn:libhip:assessment-source\",\"code\":\"pose\"}"));
+    assert_int_equal(count_of(obs, "urn:libhip:assessment-compensation"), 2);
+    assert_non_null(strstr(obs, "\"code\":\"pelvic_drop\""));
+    /* Same content, same bytes; another result or patient, another id. */
+    char *again = assess_fhir(&r, &c);
+    assert_string_equal(obs, again);
+    free(again);
+    hip_assess_result r2 = r;
+    r2.max_deg += 1;
+    r2.range_deg += 1;
+    again = assess_fhir(&r2, &c);
+    assert_memory_not_equal(strstr(obs, "\"id\""), strstr(again, "\"id\""), 44);
+    free(again);
+    /* Every motion, both sides, IMU without compensations, pretty. */
+    c.pretty = 1;
+    for (int m = 0; m < HIPTRACK_ROM_MOTIONS; m++)
+        for (int sd = 0; sd < 2; sd++) {
+            hip_assess_result x = assessment(d24, (hip_rom_motion)m, (hip_assess_side)sd, 0, 30);
+            x.source = HIP_ASSESS_SOURCE_IMU;
+            x.duration_s = 0;
+            char *o = assess_fhir(&x, &c);
+            if (m == HIP_ROM_KNEE_FLEXION) assert_non_null(strstr(o, "knee-rom-flexion"));
+            if (m == HIP_ROM_INTERNAL_ROTATION) assert_non_null(strstr(o, "hip-rom-internal-rotation"));
+            assert_null(strstr(o, "\"duration\""));
+            free(o);
+        }
+    c.pretty = 0;
+    /* Errors: a result history_add would refuse, NULLs, a bad config. */
+    size_t len = 0;
+    hip_assess_result bad = r;
+    bad.range_deg = 3;   /* not max - start */
+    assert_int_equal(hip_export_fhir_assessment(&bad, &c, NULL, 0, &len), HIP_ERR_INVALID);
+    bad = r;
+    bad.motion = (hip_rom_motion)HIPTRACK_ROM_MOTIONS;
+    assert_int_equal(hip_export_fhir_assessment(&bad, &c, NULL, 0, &len), HIP_ERR_INVALID);
+    bad = r;
+    bad.quality = 0.0 / 0.0;
+    assert_int_equal(hip_export_fhir_assessment(&bad, &c, NULL, 0, &len), HIP_ERR_INVALID);
+    assert_int_equal(hip_export_fhir_assessment(NULL, &c, NULL, 0, &len), HIP_ERR_INVALID);
+    assert_int_equal(hip_export_fhir_assessment(&r, &c, NULL, 0, NULL), HIP_ERR_INVALID);
+    assert_int_equal(hip_export_fhir_assessment(&r, NULL, NULL, 0, &len), HIP_ERR_INVALID);
+    char small[8];
+    assert_int_equal(hip_export_fhir_assessment(&r, &c, small, sizeof small, &len), HIP_ERR_BUFSIZE);
+    assert_int_equal(len, strlen(obs));
+    /* Bundle: after the outcomes, in range only, a repeated result once. */
+    hip_outcome_result res;
+    hip_outcome_response *o = sample_outcome(&res);
+    const hip_outcome_response *outcomes[] = {o};
+    hip_assess_result list[4] = {r, assessment(d24, HIP_ROM_ABDUCTION, HIP_ASSESS_RIGHT, 0, 40), r,
+                                 assessment(d25 + 10, HIP_ROM_EXTENSION, HIP_ASSESS_LEFT, 0, 20)};
+    hip_export_input in;
+    hip_export_input_init(&in);
+    in.outcomes = outcomes;
+    in.outcome_results = &res;
+    in.outcome_count = 1;
+    in.assessments = list;
+    in.assessment_count = 4;
+    char *b = bundle(&in, d24, d25, &c);
+    assert_int_equal(count_of(b, "hip-rom-"), 2);
+    assert_non_null(strstr(b, "hip-rom-abduction"));
+    assert_null(strstr(b, "hip-rom-extension"));
+    assert_true(strstr(b, "\"QuestionnaireResponse\"") < strstr(b, "hip-rom-flexion"));
+    assert_true(strstr(b, "hip-rom-flexion") < strstr(b, "hip-rom-abduction"));   /* input order */
+    char obs_id[64];
+    memcpy(obs_id, strstr(obs, "\"id\":\""), 44);   /* "id":"<36>" */
+    obs_id[44] = '\0';
+    assert_non_null(strstr(b, obs_id));   /* the same id alone and in a Bundle */
+    char *again2 = bundle(&in, d24, d25, &c);
+    assert_string_equal(b, again2);
+    free(again2);
+    /* An input built before the fields existed (smaller struct_size) has no assessments. */
+    in.struct_size = (uint32_t)offsetof(hip_export_input, assessments);
+    char *old = bundle(&in, d24, d25, &c);
+    assert_null(strstr(old, "hip-rom-"));
+    free(old);
+    in.struct_size = sizeof in;
+    /* A bad result anywhere (even out of range) refuses the Bundle; NULL array with a count too. */
+    list[3].range_deg = -1;
+    assert_int_equal(hip_export_fhir_bundle(&in, d24, d25, &c, NULL, 0, &len), HIP_ERR_INVALID);
+    in.assessments = NULL;
+    assert_int_equal(hip_export_fhir_bundle(&in, d24, d25, &c, NULL, 0, &len), HIP_ERR_INVALID);
+    hip_outcome_response_destroy(o);
+    free(b);
+    free(obs);
 }
 
 static void test_fhir_errors(void **state)
@@ -968,6 +1102,7 @@ int main(void)
         cmocka_unit_test(test_pain_golden),
         cmocka_unit_test(test_pain_options),
         cmocka_unit_test(test_bundle_shape_and_range),
+        cmocka_unit_test(test_assessment),
         cmocka_unit_test(test_fhir_errors),
         cmocka_unit_test(test_csv_pain),
         cmocka_unit_test(test_csv_sessions),

@@ -170,6 +170,58 @@ static void shape_observation(const hip__json *o, const char *patient, const cha
         shape_concept(bs, path);
         shape_str(bs, "text", path);
     } else if (strcmp(sys, "urn:libhip:observation") == 0) {
+        if (shape_match("^(hip-rom-(flexion|extension|abduction|adduction|internal-rotation|external-rotation)|"
+                        "knee-rom-flexion)$", c)) {
+            /* A movement assessment: exam, a date, the range in UCUM degrees, the side as bodySite,
+             * components start and max in degrees, source and posture coded, compensations known. */
+            if (strcmp(shape_code(&cat->items[0], 0), "exam")) SHAPE_FAIL(path, "assessment category");
+            if (!eff) SHAPE_FAIL(path, "assessment effectiveDateTime");
+            shape_datetime(eff->str, path, 0);
+            const hip__json *vq = hip__json_get(o, "valueQuantity");
+            if (!vq || hip__json_get(vq, "value")->type != HIP__JSON_NUMBER ||
+                strcmp(shape_str(vq, "code", path), "deg") ||
+                strcmp(shape_str(vq, "system", path), "http://unitsofmeasure.org"))
+                SHAPE_FAIL(path, "assessment valueQuantity in UCUM deg");
+            if (hip__json_get(vq, "value")->number < 0) SHAPE_FAIL(path, "negative range");
+            const hip__json *bs = hip__json_get(o, "bodySite");
+            if (!bs) SHAPE_FAIL(path, "bodySite: missing");
+            shape_concept(bs, path);
+            if (strcmp(shape_system(bs, 0), "urn:libhip:body-site") ||
+                !shape_match("^(hip|knee)-(left|right)$", shape_code(bs, 0)))
+                SHAPE_FAIL(path, "assessment bodySite %s", shape_code(bs, 0));
+            if (!comps) SHAPE_FAIL(path, "assessment components: missing");
+            int seen_start = 0, seen_max = 0, seen_source = 0;
+            for (size_t i = 0; i < comps->count; i++) {
+                const hip__json *cc = hip__json_get(&comps->items[i], "code");
+                if (strcmp(shape_system(cc, 0), "urn:libhip:assessment-component"))
+                    SHAPE_FAIL(path, "component[%zu] system", i);
+                const char *k = shape_code(cc, 0);
+                const hip__json *q = hip__json_get(&comps->items[i], "valueQuantity");
+                const hip__json *v = hip__json_get(&comps->items[i], "valueCodeableConcept");
+                if (!strcmp(k, "start") || !strcmp(k, "max")) {
+                    if (!q || strcmp(shape_str(q, "code", path), "deg")) SHAPE_FAIL(path, "%s in deg", k);
+                    seen_start += !strcmp(k, "start");
+                    seen_max += !strcmp(k, "max");
+                } else if (!strcmp(k, "duration") || !strcmp(k, "quality")) {
+                    if (!q || strcmp(shape_str(q, "code", path), !strcmp(k, "duration") ? "s" : "1"))
+                        SHAPE_FAIL(path, "%s unit", k);
+                } else if (!strcmp(k, "source")) {
+                    if (!v || !shape_match("^(imu|pose)$", shape_code(v, 0))) SHAPE_FAIL(path, "source");
+                    seen_source++;
+                } else if (!strcmp(k, "posture")) {
+                    if (!v || !shape_match("^(standing|seated|supine|prone|side_lying)$", shape_code(v, 0)))
+                        SHAPE_FAIL(path, "posture");
+                } else if (!strcmp(k, "compensation")) {
+                    if (!v || !shape_match("^(out_of_plane|thigh_rotation|trunk_lean|pelvic_drop)$", shape_code(v, 0)))
+                        SHAPE_FAIL(path, "compensation");
+                } else {
+                    SHAPE_FAIL(path, "unknown assessment component %s", k);
+                }
+            }
+            if (seen_start != 1 || seen_max != 1 || seen_source != 1)
+                SHAPE_FAIL(path, "assessment needs one start, max and source component");
+            return;
+        }
         if (strcmp(c, "exercise-session")) SHAPE_FAIL(path, "unknown libhip observation %s", c);
         if (!per) SHAPE_FAIL(path, "a session needs effectivePeriod");
         shape_datetime(shape_str(per, "start", path), path, 1);

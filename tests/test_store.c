@@ -442,6 +442,155 @@ static void expect_refused(const char *p, const hip_store_config *cfg, hip_statu
     assert_true(file_hash(p) == h);
 }
 
+static hip_assess_result assess_result(int32_t d, hip_rom_motion m, double max)
+{
+    hip_assess_result r;
+    memset(&r, 0, sizeof r);
+    r.motion = m;
+    r.side = HIP_ASSESS_RIGHT;
+    r.source = HIP_ASSESS_SOURCE_IMU;
+    r.posture = HIP_ASSESS_STANDING;
+    r.day = d;
+    r.max_deg = max;
+    r.range_deg = max;
+    r.duration_s = 1.75;
+    r.compensations = HIP_ASSESS_COMP_THIGH_ROTATION;
+    r.thigh_rotation_deg = 12.25;
+    r.quality = 0.8;
+    return r;
+}
+
+/* Every column of every row, in seq order, as one text (to compare a file before and after a
+ * migration). */
+static char *all_rows(hip_store *s)
+{
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(s->db,
+        "SELECT group_concat(seq || '|' || kind || '|' || record_id || '|' || version || '|' || day"
+        " || '|' || t_ns || '|' || deleted || '|' || body || '|' || coalesce(crc, 'null'), '\n')"
+        " FROM (SELECT * FROM records ORDER BY seq)", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    const char *t = (const char *)sqlite3_column_text(st, 0);
+    char *out = strdup(t ? t : "");
+    sqlite3_finalize(st);
+    return out;
+}
+
+static int64_t seq_counter(hip_store *s)
+{
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(s->db,
+        "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'records'), 0)", -1, &st,
+        NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int64_t v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* Assessments: one result per record, its day indexed; loads of a range, as of a seq, without
+ * tombstones; documents that are not one result refused. */
+static void test_assessments(void **state)
+{
+    (void)state;
+    hip_store *s = open_ok(path_of("assess.db"));
+    hip_assess_result a = assess_result(day_of(2026, 5, 1), HIP_ROM_FLEXION, 97.5);
+    hip_assess_result b = assess_result(day_of(2026, 5, 8), HIP_ROM_ABDUCTION, 31);
+    hip_assess_result c = assess_result(day_of(2026, 5, 3), HIP_ROM_FLEXION, 101.25);
+    hip_store_record r;
+    assert_int_equal(hip_store_put_assessment(s, "rom_1", &a, &r), HIP_OK);
+    assert_int_equal(r.kind, HIP_STORE_KIND_ASSESSMENT);
+    assert_int_equal(r.day, a.day);
+    assert_int_equal(r.t_ns, 0);
+    assert_int_equal(hip_store_put_assessment(s, "rom_2", &b, NULL), HIP_OK);
+    int64_t before_c = 0;
+    assert_int_equal(hip_store_last_seq(s, &before_c), HIP_OK);
+    assert_int_equal(hip_store_put_assessment(s, "rom_3", &c, NULL), HIP_OK);
+    hip_assess_history *h = NULL;
+    assert_int_equal(hip_assess_history_create(NULL, &h), HIP_OK);
+    assert_int_equal(hip_store_load_assessments(s, HIPTRACK_STORE_DAY_MIN, HIPTRACK_STORE_DAY_MAX, 0, h),
+                     HIP_OK);
+    assert_int_equal(hip_assess_history_count(h), 3);
+    hip_assess_result back;
+    assert_int_equal(hip_assess_history_at(h, 1, &back), HIP_OK);   /* day order: a, c, b */
+    assert_true(back.max_deg == 101.25 && back.day == c.day);
+    assert_true(back.thigh_rotation_deg == 12.25 && back.compensations == HIP_ASSESS_COMP_THIGH_ROTATION);
+    assert_true(back.duration_s == 1.75 && back.quality == 0.8);
+    double change = 0;
+    assert_int_equal(hip_assess_history_change(h, HIP_ROM_FLEXION, HIP_ASSESS_RIGHT, c.day, &change), HIP_OK);
+    assert_true(change == 3.75);
+    /* A day range; as of before rom_3; rom_1 deleted. */
+    assert_int_equal(hip_store_load_assessments(s, day_of(2026, 5, 2), day_of(2026, 5, 8), 0, h), HIP_OK);
+    assert_int_equal(hip_assess_history_count(h), 2);
+    assert_int_equal(hip_store_load_assessments(s, HIPTRACK_STORE_DAY_MIN, HIPTRACK_STORE_DAY_MAX,
+                                                before_c, h), HIP_OK);
+    assert_int_equal(hip_assess_history_count(h), 2);
+    assert_int_equal(hip_store_delete(s, HIP_STORE_KIND_ASSESSMENT, "rom_1", NULL), HIP_OK);
+    assert_int_equal(hip_store_load_assessments(s, HIPTRACK_STORE_DAY_MIN, HIPTRACK_STORE_DAY_MAX, 0, h),
+                     HIP_OK);
+    assert_int_equal(hip_assess_history_count(h), 2);
+    assert_int_equal(hip_assess_history_at(h, 0, &back), HIP_OK);
+    assert_int_equal(back.day, c.day);
+    /* A new version of a record replaces it. */
+    c.max_deg = c.range_deg = 105;
+    assert_int_equal(hip_store_put_assessment(s, "rom_3", &c, &r), HIP_OK);
+    assert_int_equal(r.version, 2);
+    assert_int_equal(hip_store_load_assessments(s, c.day, c.day, 0, h), HIP_OK);
+    assert_int_equal(hip_assess_history_count(h), 1);
+    assert_int_equal(hip_assess_history_at(h, 0, &back), HIP_OK);
+    assert_true(back.max_deg == 105);
+    /* The JSON is the assessment history's, and put_json reads it back. */
+    size_t len = 0;
+    assert_int_equal(hip_store_read_json(s, r.seq, NULL, 0, &len), HIP_OK);
+    char *json = malloc(len + 1);
+    assert_int_equal(hip_store_read_json(s, r.seq, json, len + 1, &len), HIP_OK);
+    assert_non_null(strstr(json, "\"hiptrack.assessment\""));
+    assert_int_equal(hip_store_put_json(s, HIP_STORE_KIND_ASSESSMENT, "rom_4", json, len, &r), HIP_OK);
+    assert_int_equal(r.day, c.day);
+    free(json);
+    /* Refused: two results, none, another format, a bad result; nothing written. */
+    int64_t s0 = 0, s1 = 0;
+    assert_int_equal(hip_store_last_seq(s, &s0), HIP_OK);
+    const char two[] = "{\"format\": \"hiptrack.assessment\", \"version\": 1, \"assessments\": ["
+                       "{\"motion\": \"flexion\", \"side\": \"left\", \"source\": \"imu\", \"date\": \"2026-05-01\","
+                       " \"start_deg\": 0, \"max_deg\": 90, \"range_deg\": 90},"
+                       "{\"motion\": \"flexion\", \"side\": \"left\", \"source\": \"imu\", \"date\": \"2026-05-02\","
+                       " \"start_deg\": 0, \"max_deg\": 95, \"range_deg\": 95}]}";
+    assert_int_equal(hip_store_put_json(s, HIP_STORE_KIND_ASSESSMENT, "x", two, strlen(two), NULL),
+                     HIP_ERR_FORMAT);
+    assert_non_null(strstr(hip_store_last_error(s), "one result, found 2"));
+    const char none[] = "{\"format\": \"hiptrack.assessment\", \"version\": 1, \"assessments\": []}";
+    assert_int_equal(hip_store_put_json(s, HIP_STORE_KIND_ASSESSMENT, "x", none, strlen(none), NULL),
+                     HIP_ERR_FORMAT);
+    assert_int_equal(hip_store_put_json(s, HIP_STORE_KIND_ASSESSMENT, "x", program_json,
+                                        strlen(program_json), NULL), HIP_ERR_FORMAT);
+    hip_assess_result bad = a;
+    bad.range_deg = 5;
+    assert_int_equal(hip_store_put_assessment(s, "x", &bad, NULL), HIP_ERR_INVALID);
+    assert_non_null(strstr(hip_store_last_error(s), "range_deg"));
+    assert_int_equal(hip_store_put_assessment(s, "x", NULL, NULL), HIP_ERR_INVALID);
+    assert_int_equal(hip_store_put_assessment(s, "Bad", &a, NULL), HIP_ERR_INVALID);
+    assert_int_equal(hip_store_last_seq(s, &s1), HIP_OK);
+    assert_int_equal(s0, s1);
+    assert_int_equal(hip_store_load_assessments(s, 0, 1, 0, NULL), HIP_ERR_INVALID);
+    /* Names and queries by kind. */
+    hip_store_kind k;
+    assert_string_equal(hip_store_kind_name(HIP_STORE_KIND_ASSESSMENT), "assessment");
+    assert_int_equal(hip_store_kind_from_name("assessment", &k), HIP_OK);
+    assert_int_equal(k, HIP_STORE_KIND_ASSESSMENT);
+    hip_store_query q;
+    hip_store_query_init(&q);
+    q.kind = HIP_STORE_KIND_ASSESSMENT;
+    size_t n = 0;
+    assert_int_equal(hip_store_list(s, &q, NULL, 0, &n), HIP_OK);
+    assert_int_equal(n, 3);   /* rom_2, rom_3 v2, rom_4 */
+    q.kind = (hip_store_kind)7;
+    assert_int_equal(hip_store_list(s, &q, NULL, 0, &n), HIP_ERR_INVALID);
+    assert_int_equal(hip_store_check(s), HIP_OK);
+    hip_assess_history_destroy(h);
+    hip_store_close(s);
+}
+
 static void test_refuses_foreign_corrupt_newer(void **state)
 {
     (void)state;
@@ -651,11 +800,18 @@ static void check_migrated(const char *p)
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     assert_int_equal(sqlite3_column_int(st, 0), 0);
     sqlite3_finalize(st);
-    /* And the store goes on: new versions after the migrated ones. */
+    /* The rebuilt table (v3) is still append-only. */
+    assert_int_not_equal(sqlite3_exec(s->db, "UPDATE records SET day = 0", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_not_equal(sqlite3_exec(s->db, "DELETE FROM records", NULL, NULL, NULL), SQLITE_OK);
+    /* And the store goes on: new versions after the migrated ones, and the new kind. */
     hip_pain_entry e2 = pain(day_of(2026, 3, 4), 9, 2);
     hip_store_record r;
     assert_int_equal(hip_store_put_pain(s, "p1", &e2, &r), HIP_OK);
     assert_int_equal(r.version, 3);
+    assert_int_equal(r.seq, 8);
+    hip_assess_result a = assess_result(day_of(2026, 3, 5), HIP_ROM_EXTENSION, 20);
+    assert_int_equal(hip_store_put_assessment(s, "rom", &a, &r), HIP_OK);
+    assert_int_equal(r.seq, 9);
     hip_store_close(s);
 }
 
@@ -672,6 +828,60 @@ static void test_migrations_from_every_version(void **state)
     /* v1 with data of v1's shape. */
     make_v1_store(path_of("v1.db"));
     check_migrated(path_of("v1.db"));
+    /* v2 with data written by the v2 code paths: v2 -> v3 keeps every row, column for column
+     * (seq, crc), the AUTOINCREMENT counter (a seq is never reused), the triggers and the index. */
+    {
+        const char *p2 = path_of("v2data.db");
+        hip_store *o = NULL;
+        assert_int_equal(hip__store_open_upto(p2, NULL, 2, &o, NULL, 0), HIP_OK);
+        hip_pain_entry pe = pain(day_of(2026, 4, 1), 8, 3);
+        assert_int_equal(hip_store_put_pain(o, "p1", &pe, NULL), HIP_OK);
+        pe.nrs = 5;
+        assert_int_equal(hip_store_put_pain(o, "p1", &pe, NULL), HIP_OK);
+        assert_int_equal(hip_store_put_json(o, HIP_STORE_KIND_PROGRAM, "plan", program_json,
+                                            strlen(program_json), NULL), HIP_OK);
+        hip_progression_decision d = decision(day_of(2026, 4, 2));
+        assert_int_equal(hip_store_put_decision(o, "dec", &d, NULL), HIP_OK);
+        assert_int_equal(hip_store_delete(o, HIP_STORE_KIND_PROGRAM, "plan", NULL), HIP_OK);
+        /* v2 refuses the new kind: its CHECK says so. */
+        hip_assess_result a = assess_result(day_of(2026, 4, 3), HIP_ROM_FLEXION, 90);
+        assert_int_not_equal(hip_store_put_assessment(o, "rom", &a, NULL), HIP_OK);
+        char *rows2 = all_rows(o);
+        int64_t counter2 = seq_counter(o);
+        assert_int_equal(counter2, 5);
+        hip_store_close(o);
+        o = open_ok(p2);
+        assert_int_equal(hip_store_schema_version(o, &v), HIP_OK);
+        assert_int_equal(v, 3);
+        char *rows3 = all_rows(o);
+        assert_string_equal(rows2, rows3);
+        assert_int_equal(seq_counter(o), counter2);
+        assert_int_equal(hip_store_check(o), HIP_OK);
+        assert_int_not_equal(sqlite3_exec(o->db, "UPDATE records SET day = 0", NULL, NULL, NULL), SQLITE_OK);
+        assert_int_not_equal(sqlite3_exec(o->db, "DELETE FROM records", NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_stmt *st = NULL;
+        assert_int_equal(sqlite3_prepare_v2(o->db, "SELECT count(*) FROM sqlite_master WHERE"
+                                            " (type = 'index' AND name = 'records_by_day') OR"
+                                            " (type = 'trigger' AND name IN ('records_no_update', 'records_no_delete'))"
+                                            " OR name = 'records_v3'", -1, &st, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_int_equal(sqlite3_column_int(st, 0), 3);
+        sqlite3_finalize(st);
+        hip_store_record r;
+        assert_int_equal(hip_store_put_assessment(o, "rom", &a, &r), HIP_OK);
+        assert_int_equal(r.seq, counter2 + 1);
+        hip_painlog *log = NULL;
+        assert_int_equal(hip_painlog_create(NULL, &log), HIP_OK);
+        assert_int_equal(hip_store_load_painlog(o, HIPTRACK_STORE_DAY_MIN, HIPTRACK_STORE_DAY_MAX, 0, log), HIP_OK);
+        assert_int_equal(hip_painlog_count(log), 1);
+        hip_painlog_destroy(log);
+        hip_progression_decision back;
+        assert_int_equal(hip_store_load_decision(o, "dec", 0, &back), HIP_OK);
+        assert_int_equal(back.day, d.day);
+        free(rows2);
+        free(rows3);
+        hip_store_close(o);
+    }
     /* Every version up to the current one opens (the list grows with the schema). */
     for (uint32_t upto = 1; upto <= HIPTRACK_STORE_SCHEMA_VERSION; upto++) {
         char name[32];
@@ -812,6 +1022,10 @@ static void test_allocation_failures(void **state)
     assert_int_equal(hip_store_last_seq(s, &seq0), HIP_OK);
     HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_store_put_decision(s, "dec", &d, NULL),
                                  hip_store_last_seq(s, &seq1) == HIP_OK && seq1 == seq0);
+    hip_assess_result ar = assess_result(400, HIP_ROM_FLEXION, 80);
+    assert_int_equal(hip_store_last_seq(s, &seq0), HIP_OK);
+    HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_store_put_assessment(s, "rom", &ar, NULL),
+                                 hip_store_last_seq(s, &seq1) == HIP_OK && seq1 == seq0);
     /* Loads: the object is unchanged on failure (the painlog's and the store's allocator share
      * the counter). */
     hip_painlog_config pc;
@@ -850,6 +1064,16 @@ static void test_allocation_failures(void **state)
     memset(&back, 0, sizeof back);
     HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_store_load_decision(s, "dec", 0, &back), back.day == 0);
     assert_int_equal(back.day, 400);
+    hip_assess_history_config hc;
+    hip_assess_history_config_init(&hc);
+    hc.allocator = cfg.allocator;
+    hip_assess_history *hist = NULL;
+    assert_int_equal(hip_assess_history_create(&hc, &hist), HIP_OK);
+    HIP_TEST_EVERY_ALLOC_FAILURE(as, hip_store_load_assessments(s, HIPTRACK_STORE_DAY_MIN,
+                                                                HIPTRACK_STORE_DAY_MAX, 0, hist),
+                                 hip_assess_history_count(hist) == 0);
+    assert_int_equal(hip_assess_history_count(hist), 1);
+    hip_assess_history_destroy(hist);
     hip_outcome_response_destroy(resp);
     hip_session_destroy(sess);
     hip_program_destroy(prog);
@@ -892,6 +1116,7 @@ int main(void)
         cmocka_unit_test(test_versions_tombstones_as_of),
         cmocka_unit_test(test_day_ranges_and_analytics),
         cmocka_unit_test(test_every_kind_round_trips),
+        cmocka_unit_test(test_assessments),
         cmocka_unit_test(test_refuses_foreign_corrupt_newer),
         cmocka_unit_test(test_read_only_never_writes),
         cmocka_unit_test(test_migrations_from_every_version),

@@ -1616,6 +1616,8 @@ typedef struct hip_export_sources {
     const hip_outcome_response **outcomes;
     hip_outcome_result *results;
     size_t outcome_count, outcome_cap, scored;
+    hip_assess_result *assessments;   /* copies: results are values */
+    size_t assessment_count, assessment_cap;
 } hip_export_sources;
 static hip_status hip__bind_export_fail(hip_status st, const hip_export_sources *s,
                                         const hip_fhir_config *c, int32_t from_day, int32_t to_day)
@@ -1626,7 +1628,8 @@ static hip_status hip__bind_export_fail(hip_status st, const hip_export_sources 
         else if (c && !memchr(c->patient, '\0', sizeof c->patient)) m = "patient: not terminated";
         else if (c && !c->patient[0]) m = "patient: required (\"Patient/<id>\" or \"urn:uuid:<uuid>\")";
         else m = "invalid argument: patient must be \"Patient/<id>\" (id [A-Za-z0-9-.]{1,64}) or \"urn:uuid:<uuid>\"; an "
-                 "enum out of range; or an outcome without a date, or with a score of another instrument";
+                 "enum out of range; or an outcome without a date, or with a score of another instrument; or an "
+                 "assessment result that hip_assess_history_add would refuse";
     } else if (st == HIP_ERR_STATE) {
         m = "a session is not finished";
     }
@@ -1645,6 +1648,8 @@ static void hip__bind_export_input(const hip_export_sources *s, hip_export_input
     in->outcomes = s->outcomes;
     in->outcome_count = s->outcome_count;
     in->outcome_results = s->scored ? s->results : NULL;
+    in->assessments = s->assessments;
+    in->assessment_count = s->assessment_count;
 }
 %}
 
@@ -1699,6 +1704,7 @@ struct hip_export_sources {};
         free((void *)$self->sessions);
         free((void *)$self->outcomes);
         free($self->results);
+        free($self->assessments);
         free($self);
     }
     /* NULL clears. */
@@ -1742,8 +1748,22 @@ struct hip_export_sources {};
         $self->outcomes[$self->outcome_count++] = response;
         return HIP_OK;
     }
+    /* A movement assessment result, copied (validated by the export). */
+    hip_status add_assessment(const hip_assess_result *result) {
+        if (!result) { hip__bind_fail(HIP_ERR_INVALID, "result is None"); return HIP_ERR_INVALID; }
+        if ($self->assessment_count == $self->assessment_cap) {
+            size_t cap = $self->assessment_cap ? 2 * $self->assessment_cap : 8;
+            hip_assess_result *p = (hip_assess_result *)realloc($self->assessments, cap * sizeof *p);
+            if (!p) { hip__bind_fail(HIP_ERR_NOMEM, NULL); return HIP_ERR_NOMEM; }
+            $self->assessments = p;
+            $self->assessment_cap = cap;
+        }
+        $self->assessments[$self->assessment_count++] = *result;
+        return HIP_OK;
+    }
     size_t session_count() { return $self->session_count; }
     size_t outcome_count() { return $self->outcome_count; }
+    size_t assessment_count() { return $self->assessment_count; }
     hip_status fhir_bundle(int32_t from_day, int32_t to_day, const hip_fhir_config *config,
                            char *OUT_BYTES, size_t OUT_CAP, size_t *len_out) {
         hip_export_input in;

@@ -23,6 +23,7 @@ typedef hip_status hip_store_status;
 %ignore hip_store_put_pain;
 %ignore hip_store_put_outcome;
 %ignore hip_store_put_decision;
+%ignore hip_store_put_assessment;
 %ignore hip_store_delete;
 %ignore hip_store_query_init;
 %ignore hip_store_list;
@@ -34,6 +35,7 @@ typedef hip_status hip_store_status;
 %ignore hip_store_load_session;
 %ignore hip_store_load_outcome;
 %ignore hip_store_load_decision;
+%ignore hip_store_load_assessments;
 %ignore hip_store_decision_export_json;
 %ignore hip_store_decision_import_json;
 %include "hiptrack/hip_store.h"
@@ -84,6 +86,7 @@ HIP_STATUS_TYPE(hip_store_status, hip__bind_text(result, hip_store_last_error(ar
 %apply (int64_t *OUT_ARRAY, size_t OUT_CAP) { (int64_t *seqs, size_t seqs_cap) };
 
 HIP_LONG_CALL(hip_store::load_painlog_into)
+HIP_LONG_CALL(hip_store::load_assessments_into)
 struct hip_store {};
 %extend hip_store {
     /* hip_store_open; a refusal is the pending error with the open's message. */
@@ -116,6 +119,8 @@ struct hip_store {};
                                  hip_store_record *out);
     hip_store_status put_decision(const char *record_id, const hip_progression_decision *decision,
                                   hip_store_record *out);
+    hip_store_status put_assessment(const char *record_id, const hip_assess_result *result,
+                                    hip_store_record *out);
     /* hip_store_delete ("delete" is taken by the languages' own destructors). */
     hip_store_status delete_record(hip_store_kind kind, const char *record_id,
                                    hip_store_record *out) {
@@ -154,6 +159,10 @@ struct hip_store {};
     hip_store_status load_painlog_into(int32_t from_day, int32_t to_day, long long as_of_seq,
                                   hip_painlog *into) {
         return hip_store_load_painlog($self, from_day, to_day, (int64_t)as_of_seq, into);
+    }
+    hip_store_status load_assessments_into(int32_t from_day, int32_t to_day, long long as_of_seq,
+                                           hip_assess_history *into) {
+        return hip_store_load_assessments($self, from_day, to_day, (int64_t)as_of_seq, into);
     }
     hip_store_status load_program_into(const char *record_id, long long as_of_seq, hip_program *into) {
         return hip_store_load_program($self, record_id, (int64_t)as_of_seq, into);

@@ -2,6 +2,7 @@
  * the checks of a config and an input. */
 #include "export_internal.h"
 
+#include <stddef.h>
 #include <string.h>
 
 const char *const hip__fhir_context_codes[7] = {
@@ -110,9 +111,19 @@ int hip__fhir_config_ok(const hip_fhir_config *c)
            (c->pretty == 0 || c->pretty == 1) && hip__fhir_patient_ok(c->patient, sizeof c->patient);
 }
 
+/* The size of hip_export_input before the assessments were appended: callers built against that
+ * header keep working. */
+#define HIP__EXPORT_INPUT_V1_SIZE offsetof(hip_export_input, assessments)
+
+size_t hip__export_assessment_count(const hip_export_input *in)
+{
+    return in->struct_size >= sizeof *in ? in->assessment_count : 0;
+}
+
 int hip__export_input_ok(const hip_export_input *in)
 {
-    if (!in || in->struct_size < sizeof *in) return 0;
+    if (!in || in->struct_size < HIP__EXPORT_INPUT_V1_SIZE) return 0;
+    if (hip__export_assessment_count(in) && !in->assessments) return 0;
     if (in->session_count && !in->sessions) return 0;
     for (size_t i = 0; i < in->session_count; i++)
         if (!in->sessions[i]) return 0;

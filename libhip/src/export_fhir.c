@@ -7,6 +7,7 @@
 
 #include "json.h"
 #include "painlog_internal.h"
+#include "assess_internal.h"
 #include "hiptrack/hip_date.h"
 
 /* ---- small writers ------------------------------------------------------------------------ */
@@ -537,6 +538,148 @@ static int result_ok(const hip_outcome_response *r, const hip_outcome_result *re
     return 1;
 }
 
+/* ---- movement assessment ------------------------------------------------------------------ */
+
+static int assess_ok(const hip_assess_result *r)
+{
+    hip__error err;
+    return r && hip__assess_result_validate(r, "", &err) == HIP_OK;
+}
+
+static int assess_same(const hip_assess_result *a, const hip_assess_result *b)
+{
+    return a->motion == b->motion && a->side == b->side && a->source == b->source &&
+           a->posture == b->posture && a->day == b->day && a->start_deg == b->start_deg &&
+           a->max_deg == b->max_deg && a->range_deg == b->range_deg && a->duration_s == b->duration_s &&
+           a->compensations == b->compensations && a->out_of_plane_deg == b->out_of_plane_deg &&
+           a->thigh_rotation_deg == b->thigh_rotation_deg && a->trunk_lean_deg == b->trunk_lean_deg &&
+           a->pelvic_drop_deg == b->pelvic_drop_deg && a->quality == b->quality;
+}
+
+/* A double into the id hash by its IEEE bits in a fixed byte order (no text formatting). */
+static void idhash_double(hip__idhash *h, double v)
+{
+    int64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    hip__idhash_i64(h, bits);
+}
+
+static void assess_id(const hip_assess_result *r, const char *patient, char id[HIPTRACK_FHIR_ID_CAP])
+{
+    hip__idhash h;
+    hip__idhash_init(&h, "assessment", patient);
+    hip__idhash_i64(&h, r->motion);
+    hip__idhash_i64(&h, r->side);
+    hip__idhash_i64(&h, r->source);
+    hip__idhash_i64(&h, r->posture);
+    hip__idhash_i64(&h, r->day);
+    idhash_double(&h, r->start_deg);
+    idhash_double(&h, r->max_deg);
+    idhash_double(&h, r->range_deg);
+    idhash_double(&h, r->duration_s);
+    hip__idhash_i64(&h, r->compensations);
+    idhash_double(&h, r->out_of_plane_deg);
+    idhash_double(&h, r->thigh_rotation_deg);
+    idhash_double(&h, r->trunk_lean_deg);
+    idhash_double(&h, r->pelvic_drop_deg);
+    idhash_double(&h, r->quality);
+    hip__idhash_uuid(&h, id);
+}
+
+/* "hip-rom-internal-rotation", "knee-rom-flexion"; and the display text. */
+static void assess_code(hip_rom_motion m, char *code, size_t cap, char *text, size_t tcap)
+{
+    static const char *const words[HIPTRACK_ROM_MOTIONS] = {
+        "flexion", "extension", "abduction", "adduction", "internal rotation", "external rotation",
+        "flexion"};
+    const char *joint = m == HIP_ROM_KNEE_FLEXION ? "knee" : "hip";
+    const char *name = m == HIP_ROM_KNEE_FLEXION ? "flexion" : hip_rom_motion_name(m);
+    size_t n = 0;
+    for (const char *p = joint; *p && n + 1 < cap; p++) code[n++] = *p;
+    for (const char *p = "-rom-"; *p && n + 1 < cap; p++) code[n++] = *p;
+    for (const char *p = name; *p && n + 1 < cap; p++) code[n++] = *p == '_' ? '-' : *p;
+    code[n] = '\0';
+    n = 0;
+    const char *parts[4] = {m == HIP_ROM_KNEE_FLEXION ? "Knee" : "Hip", " ", words[m],
+                            " active range of motion"};
+    for (int k = 0; k < 4; k++)
+        for (const char *p = parts[k]; *p && n + 1 < tcap; p++) text[n++] = *p;
+    text[n] = '\0';
+}
+
+static void assess_comp_head(hip__jw *w, const char *code)
+{
+    hip__jw_begin_object(w);
+    hip__jw_key(w, "code"); concept(w, HIP__CS_ASSESS_COMPONENT, code, NULL, NULL);
+}
+
+static void assess_comp_qty(hip__jw *w, const char *code, double v, const char *unit)
+{
+    assess_comp_head(w, code);
+    quantity(w, "valueQuantity", v, unit, unit);   /* "deg", "s" and "1" are their own UCUM codes */
+    hip__jw_end_object(w);
+}
+
+static void assess_comp_code(hip__jw *w, const char *code, const char *system, const char *value)
+{
+    assess_comp_head(w, code);
+    hip__jw_key(w, "valueCodeableConcept"); concept(w, system, value, NULL, NULL);
+    hip__jw_end_object(w);
+}
+
+static void write_assessment(hip__jw *w, const hip_assess_result *r, const hip_fhir_config *c,
+                             const char *id)
+{
+    static const char *const comp_names[4] = {"out_of_plane", "thigh_rotation", "trunk_lean",
+                                              "pelvic_drop"};
+    char code[48], text[64], date[HIPTRACK_DATE_CAP], site[24];
+    assess_code(r->motion, code, sizeof code, text, sizeof text);
+    hip_date_format(r->day, date, sizeof date);
+    resource_head(w, "Observation", id);
+    hip__jw_key(w, "status"); hip__jw_string(w, "final");
+    category(w, "exam");
+    hip__jw_key(w, "code"); concept(w, HIP__CS_OBSERVATION, code, text, text);
+    reference(w, "subject", c->patient);
+    hip__jw_key(w, "effectiveDateTime"); hip__jw_string(w, date);   /* the result has a day only */
+    quantity(w, "valueQuantity", r->range_deg, "deg", "deg");
+    /* bodySite as the pain export: libhip's pre-coordinated joint-side code (R4 has no laterality
+     * element), with the joint measured. */
+    const char *joint = r->motion == HIP_ROM_KNEE_FLEXION ? "knee" : "hip";
+    size_t n = strlen(joint), m = strlen(hip_assess_side_name(r->side));
+    memcpy(site, joint, n);
+    site[n] = '-';
+    memcpy(site + n + 1, hip_assess_side_name(r->side), m + 1);
+    const char *site_text = r->motion == HIP_ROM_KNEE_FLEXION
+        ? (r->side == HIP_ASSESS_LEFT ? "Left knee" : "Right knee")
+        : (r->side == HIP_ASSESS_LEFT ? "Left hip" : "Right hip");
+    hip__jw_key(w, "bodySite"); concept(w, HIP__CS_BODY_SITE, site, site_text, site_text);
+    hip__jw_key(w, "component");
+    hip__jw_begin_array(w);
+    assess_comp_qty(w, "start", r->start_deg, "deg");
+    assess_comp_qty(w, "max", r->max_deg, "deg");
+    if (r->duration_s > 0) assess_comp_qty(w, "duration", r->duration_s, "s");
+    assess_comp_qty(w, "quality", r->quality, "1");
+    assess_comp_code(w, "source", HIP__CS_ASSESS_SOURCE, hip_assess_source_name(r->source));
+    assess_comp_code(w, "posture", HIP__CS_ASSESS_POSTURE, hip_assess_posture_name(r->posture));
+    for (unsigned k = 0; k < 4; k++)
+        if (r->compensations & (1u << k))
+            assess_comp_code(w, "compensation", HIP__CS_ASSESS_COMPENSATION, comp_names[k]);
+    hip__jw_end_array(w);
+    hip__jw_end_object(w);
+}
+
+hip_status hip_export_fhir_assessment(const hip_assess_result *r, const hip_fhir_config *c,
+                                      char *buf, size_t cap, size_t *len_out)
+{
+    if (!len_out || (!buf && cap) || !hip__fhir_config_ok(c) || !assess_ok(r)) return HIP_ERR_INVALID;
+    char id[HIPTRACK_FHIR_ID_CAP];
+    assess_id(r, c->patient, id);
+    hip__jw w;
+    hip__jw_init(&w, buf, buf ? cap : 0, c->pretty);
+    write_assessment(&w, r, c, id);
+    return hip__jw_result(&w, len_out);
+}
+
 /* ---- bundle ------------------------------------------------------------------------------- */
 
 static void entry_begin(hip__jw *w, const char *id)
@@ -624,6 +767,22 @@ static hip_status bundle_pass(const hip_export_input *in, int32_t from, int32_t 
                 write_score(w, sc, c, sid, id, day);
                 entry_end(w, c, "Observation", sid);
             }
+        }
+    }
+    size_t na = hip__export_assessment_count(in);
+    for (size_t i = 0; i < na; i++) {
+        const hip_assess_result *r = &in->assessments[i];
+        if (!assess_ok(r)) return HIP_ERR_INVALID;
+        if (r->day < from || r->day > to) continue;
+        int repeat = 0;   /* the same result given twice is one measurement: one entry */
+        for (size_t j = 0; j < i && !repeat; j++) repeat = assess_same(&in->assessments[j], r);
+        if (repeat) continue;
+        assess_id(r, c->patient, id);
+        if (h) { hip__idhash_str(h, id); ++*count; }
+        if (w) {
+            entry_begin(w, id);
+            write_assessment(w, r, c, id);
+            entry_end(w, c, "Observation", id);
         }
     }
     return HIP_OK;

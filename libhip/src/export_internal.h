@@ -26,6 +26,10 @@
 #define HIP__CS_EXERCISE "urn:libhip:exercise"
 #define HIP__CS_ABANDON "urn:libhip:abandon-reason"
 #define HIP__CS_OUTCOME_SCORE "urn:libhip:outcome-score"
+#define HIP__CS_ASSESS_COMPONENT "urn:libhip:assessment-component"
+#define HIP__CS_ASSESS_SOURCE "urn:libhip:assessment-source"
+#define HIP__CS_ASSESS_POSTURE "urn:libhip:assessment-posture"
+#define HIP__CS_ASSESS_COMPENSATION "urn:libhip:assessment-compensation"
 #define HIP__EXT_EXERCISE "urn:libhip:extension:exercise"
 #define HIP__EXT_SIDE "urn:libhip:extension:side"
 #define HIP__QUESTIONNAIRE_PREFIX "urn:libhip:questionnaire:"
@@ -52,6 +56,8 @@ int hip__fhir_config_ok(const hip_fhir_config *c);
 int hip__fhir_patient_ok(const char *s, size_t cap);
 /* 1 when the input is usable (struct_size, counts with their arrays, non-NULL elements). */
 int hip__export_input_ok(const hip_export_input *in);
+/* in->assessment_count, or 0 for an input from before the field (struct_size too small). */
+size_t hip__export_assessment_count(const hip_export_input *in);
 
 /* The body-site code of a location and side: "groin" or "groin-left" (lateral_hip-both, ...). */
 void hip__body_site_code(hip_pain_location loc, hip_pain_side side, char *buf, size_t cap);

@@ -196,3 +196,34 @@ def test_errors():
         export.import_csv_pain(log, "time,nrs,context\n2026-01-02T09:00:00Z,1,current\n"
                                     "2026-01-02T09:00:00Z,1,current\n")
     assert list(log) == before
+
+
+def test_assessment_observation_and_bundle():
+    from hiptrack import AssessComp, AssessmentHistory, AssessPosture, AssessResult, AssessSide, AssessSource, RomMotion
+    day = hiptrack.dates.to_day("2026-03-25")
+    r = AssessResult(RomMotion.FLEXION, AssessSide.RIGHT, AssessSource.POSE, AssessPosture.STANDING, day,
+                     5.0, 100.0, 95.0, 2.0, AssessComp.OUT_OF_PLANE, 12.0, 0.0, 0.0, 0.0, 0.9)
+    obs = json.loads(export.fhir_assessment(r, PATIENT))
+    assert obs["category"][0]["coding"][0]["code"] == "exam"
+    assert obs["code"]["coding"][0] == {"system": "urn:libhip:observation", "code": "hip-rom-flexion",
+                                        "display": "Hip flexion active range of motion"}
+    assert obs["valueQuantity"] == {"value": 95, "unit": "deg", "system": "http://unitsofmeasure.org",
+                                    "code": "deg"}
+    assert obs["bodySite"]["coding"][0]["code"] == "hip-right"
+    assert obs["effectiveDateTime"] == "2026-03-25"
+    comps = {c["code"]["coding"][0]["code"]: c for c in obs["component"]}
+    assert comps["start"]["valueQuantity"]["value"] == 5
+    assert comps["compensation"]["valueCodeableConcept"]["coding"][0]["code"] == "out_of_plane"
+    assert export.fhir_assessment(r, PATIENT) == export.fhir_assessment(r, PATIENT)
+    h = AssessmentHistory()
+    h.add(r)
+    b = json.loads(export.fhir_bundle(PATIENT, painlog=sample_log(), assessments=h,
+                                      from_day="2026-03-25", to_day="2026-03-25"))
+    assert b["entry"][-1]["resource"]["id"] == obs["id"]
+    b = json.loads(export.fhir_bundle(PATIENT, assessments=[r], from_day="2026-03-26"))
+    assert "entry" not in b
+    bad = AssessResult(**{**r.__dict__, "range_deg": 3.0})
+    with pytest.raises(hiptrack.InvalidArgumentError):
+        export.fhir_assessment(bad, PATIENT)
+    with pytest.raises(hiptrack.InvalidArgumentError):
+        export.fhir_bundle(PATIENT, assessments=[bad])

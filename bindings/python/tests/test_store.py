@@ -35,7 +35,7 @@ def sha(path: pathlib.Path) -> str:
 
 def test_versions_and_history(tmp_path: pathlib.Path) -> None:
     with Store(str(tmp_path / "m.db")) as store:
-        assert store.schema_version == 2 and store.last_seq == 0
+        assert store.schema_version == 3 and store.last_seq == 0
         r1 = store.put_pain("morning", entry(0, 4))
         r2 = store.put_pain("morning", entry(0, 5))
         assert (r1.version, r2.version) == (1, 2) and r2.seq > r1.seq
@@ -90,6 +90,29 @@ def test_decisions_round_trip(tmp_path: pathlib.Path) -> None:
         store.put_decision("dec_1", decision)
         back = store.load_decision("dec_1")
         assert back == decision
+
+
+def test_assessments(tmp_path: pathlib.Path) -> None:
+    from hiptrack import AssessComp, AssessmentHistory, AssessPosture, AssessResult, AssessSide, AssessSource, RomMotion
+
+    def res(day: str, rng: float) -> AssessResult:
+        return AssessResult(RomMotion.ABDUCTION, AssessSide.LEFT, AssessSource.IMU, AssessPosture.STANDING,
+                            hiptrack.dates.to_day(day), 0.0, rng, rng, 1.5, AssessComp(0), 0.0, 0.0, 0.0, 0.0, 0.8)
+
+    with Store(str(tmp_path / "a.db")) as s:
+        rec = s.put_assessment("rom_1", res("2026-11-02", 30.0))
+        assert rec.kind == StoreKind.ASSESSMENT and rec.day == hiptrack.dates.to_day("2026-11-02")
+        s.put_assessment("rom_2", res("2026-11-09", 36.5))
+        h = s.load_assessments()
+        assert isinstance(h, AssessmentHistory) and len(h) == 2
+        assert h[1].range_deg == 36.5
+        assert h.change(RomMotion.ABDUCTION, AssessSide.LEFT) == 6.5
+        assert len(s.load_assessments("2026-11-03", "2026-11-30")) == 1
+        into = AssessmentHistory()
+        assert s.load_assessments(as_of=rec.seq, into=into) is into and len(into) == 1
+        assert [r.record_id for r in s.list(StoreKind.ASSESSMENT)] == ["rom_1", "rom_2"]
+        with pytest.raises(hiptrack.InvalidArgumentError, match="range_deg"):
+            s.put_assessment("rom_3", AssessResult(**{**res("2026-11-02", 30.0).__dict__, "range_deg": 1.0}))
 
 
 def test_refuses_foreign_and_newer_files(tmp_path: pathlib.Path) -> None:

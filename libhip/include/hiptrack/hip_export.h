@@ -5,7 +5,10 @@
  * FHIR: a pain entry is an Observation (LOINC 72514-3, category survey, valueInteger by default); a
  * finished session is an Observation (category activity, code urn:libhip:observation
  * "exercise-session") with the per-exercise dose in components; an outcome administration is a
- * QuestionnaireResponse plus one Observation per scored scale (urn:libhip:outcome-score). A Bundle
+ * QuestionnaireResponse plus one Observation per scored scale (urn:libhip:outcome-score); a movement
+ * assessment (hip_assess.h) is an Observation (category exam, code urn:libhip:observation
+ * "hip-rom-<motion>", valueQuantity in degrees) with its start, maximum, source and compensations
+ * in components. A Bundle
  * collects the records of a date range. Ids are derived from content and the patient reference
  * (no clock, no random): the same input gives the same bytes.
  *
@@ -26,6 +29,7 @@
 #include "hip_painlog.h"
 #include "hip_session.h"
 #include "hip_outcomes.h"
+#include "hip_assess.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -73,6 +77,9 @@ typedef struct hip_export_input {
                                                         a HOOS short form of a HOOS response) */
     size_t outcome_count;
     const hip_catalog *catalog;                      /* exercise names (may be NULL) */
+    /* Appended later: an input whose struct_size ends before here has no assessments. */
+    const hip_assess_result *assessments;            /* movement assessment results */
+    size_t assessment_count;
 } hip_export_input;
 
 /* Defaults as documented on each field; patient is "". */
@@ -105,9 +112,14 @@ HIPTRACK_API hip_status hip_export_fhir_session(const hip_session *session,
 HIPTRACK_API hip_status hip_export_fhir_questionnaire(const hip_outcome_response *response,
                                                       const hip_fhir_config *config, char *buf,
                                                       size_t cap, size_t *len_out);
+/* One movement assessment result as an Observation (HIP_ERR_INVALID for a result that
+ * hip_assess_history_add would refuse). */
+HIPTRACK_API hip_status hip_export_fhir_assessment(const hip_assess_result *result,
+                                                   const hip_fhir_config *config, char *buf,
+                                                   size_t cap, size_t *len_out);
 /* A Bundle of every record of input whose local day is in from_day..to_day (inclusive): pain
  * entries in time order, then sessions, then per outcome its QuestionnaireResponse and score
- * Observations (scored scales only), each in input order. HIP_ERR_INVALID when from_day > to_day;
+ * Observations (scored scales only), then the assessments, each in input order. HIP_ERR_INVALID when from_day > to_day;
  * HIP_ERR_STATE for an unfinished session. */
 HIPTRACK_API hip_status hip_export_fhir_bundle(const hip_export_input *input, int32_t from_day,
                                                int32_t to_day, const hip_fhir_config *config,

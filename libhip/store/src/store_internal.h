@@ -8,6 +8,9 @@
 #include "alloc.h"
 #include "error.h"
 
+/* The last record kind (kinds are 1..HIP__STORE_KIND_LAST). */
+#define HIP__STORE_KIND_LAST 6u
+
 struct hip_store {
     hip_allocator allocator;
     sqlite3 *db;

@@ -4,7 +4,10 @@
  *
  *   v1  the records table (append-only: triggers refuse UPDATE and DELETE), application_id
  *   v2  a CRC-32 column for every record (filled for the records of v1), and the indexes for
- *       queries by day and by record */
+ *       queries by day and by record
+ *   v3  kind 6 (assessment): SQLite cannot alter a CHECK constraint, so the table is rebuilt with
+ *       CHECK(kind BETWEEN 1 AND 6), every row copied with its seq and crc, the AUTOINCREMENT
+ *       counter carried over, the triggers and the index recreated */
 #include "store_internal.h"
 
 #include <stdio.h>
@@ -33,7 +36,38 @@ static const char v2_sql[] =
     " BEGIN SELECT RAISE(ABORT, 'hiptrack store records are append-only'); END;"
     "CREATE INDEX records_by_day ON records(kind, day, t_ns);";
 
-static const char *const steps[] = {NULL, v1_sql, v2_sql};
+/* The triggers go first (the old table's are dropped with it anyway; this makes sure no DELETE
+ * trigger sees the drop). sqlite_sequence keeps records' counter: seqs are never reused. */
+static const char v3_sql[] =
+    "DROP TRIGGER records_no_update;"
+    "DROP TRIGGER records_no_delete;"
+    "CREATE TABLE records_v3("
+    " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " kind INTEGER NOT NULL CHECK(kind BETWEEN 1 AND 6),"
+    " record_id TEXT NOT NULL,"
+    " version INTEGER NOT NULL CHECK(version >= 1),"
+    " day INTEGER NOT NULL,"
+    " t_ns INTEGER NOT NULL,"
+    " deleted INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),"
+    " body TEXT NOT NULL,"
+    " crc INTEGER,"
+    " UNIQUE(kind, record_id, version));"
+    "INSERT INTO records_v3(seq, kind, record_id, version, day, t_ns, deleted, body, crc)"
+    " SELECT seq, kind, record_id, version, day, t_ns, deleted, body, crc FROM records ORDER BY seq;"
+    "INSERT INTO sqlite_sequence(name, seq)"
+    " SELECT 'records_v3', seq FROM sqlite_sequence WHERE name = 'records'"
+    "   AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'records_v3');"
+    "UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence"
+    " WHERE name = 'records'), 0)) WHERE name = 'records_v3';"
+    "DROP TABLE records;"
+    "ALTER TABLE records_v3 RENAME TO records;"
+    "CREATE TRIGGER records_no_update BEFORE UPDATE ON records"
+    " BEGIN SELECT RAISE(ABORT, 'hiptrack store records are append-only'); END;"
+    "CREATE TRIGGER records_no_delete BEFORE DELETE ON records"
+    " BEGIN SELECT RAISE(ABORT, 'hiptrack store records are append-only'); END;"
+    "CREATE INDEX records_by_day ON records(kind, day, t_ns);";
+
+static const char *const steps[] = {NULL, v1_sql, v2_sql, v3_sql};
 
 static void crc_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {

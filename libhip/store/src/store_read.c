@@ -47,7 +47,7 @@ hip_status hip_store_list(hip_store *s, const hip_store_query *q, hip_store_reco
     if (!s) return HIP_ERR_INVALID;
     hip__clearerr(&s->err);
     if (!q || !count_out || (!out && cap) || q->struct_size < sizeof(hip_store_query)
-        || (unsigned)q->kind > 5u)
+        || (unsigned)q->kind > HIP__STORE_KIND_LAST)
         return hip__seterr(&s->err, HIP_ERR_INVALID,
                            "query: NULL, struct_size too small or kind out of range");
     sqlite3_stmt *st = NULL;
@@ -75,8 +75,8 @@ hip_status hip_store_list(hip_store *s, const hip_store_query *q, hip_store_reco
 
 static hip_status check_key(hip_store *s, hip_store_kind kind, const char *record_id)
 {
-    if ((unsigned)kind - 1u >= 5u)
-        return hip__seterr(&s->err, HIP_ERR_INVALID, "kind: expected a record kind 1..5");
+    if ((unsigned)kind - 1u >= HIP__STORE_KIND_LAST)
+        return hip__seterr(&s->err, HIP_ERR_INVALID, "kind: expected a record kind 1..6");
     if (!hip__store_valid_record_id(record_id))
         return hip__seterr(&s->err, HIP_ERR_INVALID,
                            "record_id: expected 1..47 of [a-z0-9_] starting with a letter");
@@ -358,5 +358,79 @@ done:
     hip__free(&s->allocator, buf);
     hip_painlog_destroy(one);
     hip_painlog_destroy(all);
+    return r;
+}
+
+/* The assessments of a day range: each stored one-result document read back through the
+ * assessment importer into a staging history, then handed to into through its all-or-nothing
+ * import. */
+hip_status hip_store_load_assessments(hip_store *s, int32_t from_day, int32_t to_day,
+                                      int64_t as_of_seq, hip_assess_history *into)
+{
+    if (!s) return HIP_ERR_INVALID;
+    hip__clearerr(&s->err);
+    if (!into) return hip__seterr(&s->err, HIP_ERR_INVALID, "into must not be NULL");
+    hip_assess_history_config c;
+    hip_assess_history_config_init(&c);
+    c.allocator = s->allocator;
+    hip_assess_history *all = NULL, *one = NULL;
+    char *buf = NULL;
+    sqlite3_stmt *st = NULL;
+    hip_status r = hip_assess_history_create(&c, &all);
+    if (r == HIP_OK) r = hip_assess_history_create(&c, &one);
+    if (r != HIP_OK) { r = hip__seterr(&s->err, HIP_ERR_NOMEM, "out of memory"); goto done; }
+    int rc = sqlite3_prepare_v2(s->db,
+        "SELECT seq, record_id, body, crc FROM records r"
+        " WHERE kind = 6 AND day BETWEEN ?1 AND ?2 AND seq <= ?3 AND deleted = 0"
+        "   AND version = (SELECT max(version) FROM records r2 WHERE r2.kind = 6"
+        "                  AND r2.record_id = r.record_id AND r2.seq <= ?3)"
+        " ORDER BY day, seq", -1, &st, NULL);
+    if (rc != SQLITE_OK) { r = hip__store_sqlerr(s, rc, "load assessments"); goto done; }
+    sqlite3_bind_int64(st, 1, from_day);
+    sqlite3_bind_int64(st, 2, to_day);
+    sqlite3_bind_int64(st, 3, as_of(as_of_seq));
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *body;
+        size_t len;
+        if ((r = hip__store_verify(s, st, 2, 3, 0, &body, &len)) != HIP_OK) goto done;
+        const char *id = (const char *)sqlite3_column_text(st, 1);
+        r = hip_assess_history_import_json(one, body, len);
+        int count_ok = r == HIP_OK && hip_assess_history_count(one) == 1;
+        if (r == HIP_OK && !count_ok) r = HIP_ERR_FORMAT;
+        if (r != HIP_OK) {
+            r = load_error(s, r, HIP_STORE_KIND_ASSESSMENT, id ? id : "",
+                           sqlite3_column_int64(st, 0),
+                           r == HIP_ERR_FORMAT && !count_ok && !hip_assess_history_last_error(one)[0]
+                               ? "expected one assessment" : hip_assess_history_last_error(one));
+            goto done;
+        }
+        hip_assess_result a;
+        if ((r = hip_assess_history_at(one, 0, &a)) != HIP_OK) goto done;
+        if ((r = hip_assess_history_add(all, &a)) != HIP_OK) {
+            r = hip__seterr(&s->err, r, "load assessments: %s", hip_assess_history_last_error(all));
+            goto done;
+        }
+    }
+    if (rc != SQLITE_DONE) { r = hip__store_sqlerr(s, rc, "load assessments"); goto done; }
+    sqlite3_finalize(st);
+    st = NULL;
+    size_t len = 0;
+    if ((r = hip_assess_history_export_json(all, NULL, 0, &len)) != HIP_OK) {
+        r = hip__seterr(&s->err, r, "load assessments: export failed");
+        goto done;
+    }
+    if (!(buf = hip__alloc(&s->allocator, len + 1))) {
+        r = hip__seterr(&s->err, HIP_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    if ((r = hip_assess_history_export_json(all, buf, len + 1, &len)) == HIP_OK)
+        r = hip_assess_history_import_json(into, buf, len);
+    if (r != HIP_OK)
+        hip__seterr(&s->err, r, "load assessments: %s", hip_assess_history_last_error(into));
+done:
+    sqlite3_finalize(st);
+    hip__free(&s->allocator, buf);
+    hip_assess_history_destroy(one);
+    hip_assess_history_destroy(all);
     return r;
 }

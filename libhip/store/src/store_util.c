@@ -49,17 +49,17 @@ int hip__store_valid_record_id(const char *id)
     return n >= 1 && n < HIPTRACK_ID_CAP;
 }
 
-static const char *const kind_names[] = {"any", "program", "session", "pain", "outcome", "decision"};
+static const char *const kind_names[] = {"any", "program", "session", "pain", "outcome", "decision", "assessment"};
 
 const char *hip_store_kind_name(hip_store_kind kind)
 {
-    return (unsigned)kind < 6u ? kind_names[kind] : "?";
+    return (unsigned)kind <= HIP__STORE_KIND_LAST ? kind_names[kind] : "?";
 }
 
 hip_status hip_store_kind_from_name(const char *name, hip_store_kind *kind_out)
 {
     if (!name || !kind_out) return HIP_ERR_INVALID;
-    for (unsigned i = 0; i < 6u; i++)
+    for (unsigned i = 0; i <= HIP__STORE_KIND_LAST; i++)
         if (strcmp(name, kind_names[i]) == 0) { *kind_out = (hip_store_kind)i; return HIP_OK; }
     return HIP_ERR_NOT_FOUND;
 }

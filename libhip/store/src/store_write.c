@@ -181,8 +181,27 @@ static hip_status describe_json(hip_store *s, hip_store_kind kind, const char *j
         *day = d.day;
         return HIP_OK;
     }
+    case HIP_STORE_KIND_ASSESSMENT: {
+        hip_assess_history_config c;
+        hip_assess_history_config_init(&c);
+        c.allocator = s->allocator;
+        hip_assess_history *h = NULL;
+        if ((st = hip_assess_history_create(&c, &h)) != HIP_OK)
+            return import_error(s, st, "assessment", "");
+        st = hip_assess_history_import_json(h, json, len);
+        if (st != HIP_OK)
+            st = import_error(s, st, "hiptrack.assessment", hip_assess_history_last_error(h));
+        if (st == HIP_OK && hip_assess_history_count(h) != 1)
+            st = hip__seterr(&s->err, HIP_ERR_FORMAT,
+                             "invalid assessment record: expected a hiptrack.assessment with one "
+                             "result, found %zu", hip_assess_history_count(h));
+        hip_assess_result r;
+        if (st == HIP_OK && (st = hip_assess_history_at(h, 0, &r)) == HIP_OK) *day = r.day;
+        hip_assess_history_destroy(h);
+        return st;
+    }
     default:
-        return hip__seterr(&s->err, HIP_ERR_INVALID, "kind: expected a record kind 1..5");
+        return hip__seterr(&s->err, HIP_ERR_INVALID, "kind: expected a record kind 1..6");
     }
 }
 
@@ -227,6 +246,8 @@ static hip_status export_painlog(const void *o, char *b, size_t c, size_t *n)
 { return hip_painlog_export_json(o, b, c, n); }
 static hip_status export_outcome(const void *o, char *b, size_t c, size_t *n)
 { return hip_outcome_export_json(o, b, c, n); }
+static hip_status export_assessment(const void *o, char *b, size_t c, size_t *n)
+{ return hip_assess_history_export_json(o, b, c, n); }
 static hip_status export_decision(const void *o, char *b, size_t c, size_t *n)
 { return hip_store_decision_export_json(o, b, c, n); }
 
@@ -303,12 +324,32 @@ hip_status hip_store_put_decision(hip_store *s, const char *record_id,
                       decision->day, 0, out);
 }
 
+hip_status hip_store_put_assessment(hip_store *s, const char *record_id,
+                                    const hip_assess_result *result, hip_store_record *out)
+{
+    hip_status st = begin_write(s, record_id);
+    if (st != HIP_OK) return st;
+    if (!result) return hip__seterr(&s->err, HIP_ERR_INVALID, "result must not be NULL");
+    hip_assess_history_config c;
+    hip_assess_history_config_init(&c);
+    c.allocator = s->allocator;
+    hip_assess_history *h = NULL;
+    if ((st = hip_assess_history_create(&c, &h)) != HIP_OK)
+        return hip__seterr(&s->err, st, "out of memory");
+    st = hip_assess_history_add(h, result);
+    if (st != HIP_OK) hip__seterr(&s->err, st, "%s", hip_assess_history_last_error(h));
+    else st = put_export(s, HIP_STORE_KIND_ASSESSMENT, record_id, h, export_assessment,
+                         result->day, 0, out);
+    hip_assess_history_destroy(h);
+    return st;
+}
+
 hip_status hip_store_delete(hip_store *s, hip_store_kind kind, const char *record_id,
                             hip_store_record *out)
 {
     hip_status st = begin_write(s, record_id);
     if (st != HIP_OK) return st;
-    if ((unsigned)kind - 1u >= 5u)
-        return hip__seterr(&s->err, HIP_ERR_INVALID, "kind: expected a record kind 1..5");
+    if ((unsigned)kind - 1u >= HIP__STORE_KIND_LAST)
+        return hip__seterr(&s->err, HIP_ERR_INVALID, "kind: expected a record kind 1..6");
     return hip__store_append(s, kind, record_id, 0, 0, NULL, 0, out);
 }

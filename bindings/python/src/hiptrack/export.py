@@ -3,7 +3,8 @@ pain entries back from both (docs/export.md).
 
 FHIR: a pain entry is an Observation (LOINC 72514-3), a finished session an Observation with the
 per-exercise dose in components, an outcome administration a QuestionnaireResponse plus one score
-Observation per scored scale; :func:`fhir_bundle` collects the records of a date range. Every FHIR
+Observation per scored scale, a movement assessment result an Observation (category exam, code
+``urn:libhip:observation`` ``hip-rom-<motion>``, the range in degrees); :func:`fhir_bundle` collects the records of a date range. Every FHIR
 function takes the ``patient`` reference (``"Patient/123"`` or ``"urn:uuid:..."``, required) and
 the options of ``hip_fhir_config`` as keywords: ``bundle_type``, ``pain_value``,
 ``snomed_body_site``, ``pretty``. The output is deterministic: ids derive from the content.
@@ -22,6 +23,7 @@ from . import capi as _c
 from . import dates
 from ._enums import FhirBundleType, FhirPainValue
 from ._handle import export_text, fill, set_fields
+from .assess import AssessResult
 from .catalog import Catalog
 from .outcomes import OutcomeResponse, instrument_available
 from .painlog import PainEntry, PainLog
@@ -47,7 +49,8 @@ def _range(from_day: Optional[dates.DateLike], to_day: Optional[dates.DateLike])
 
 def _sources(painlog: Optional[PainLog] = None, sessions: Iterable[Session] = (),
              outcomes: Iterable[OutcomeResponse] = (), catalog: Optional[Catalog] = None,
-             scores: bool = True) -> "tuple[Any, list[Any]]":
+             scores: bool = True,
+             assessments: Iterable[AssessResult] = ()) -> "tuple[Any, list[Any]]":
     """A hip_export_sources and the objects it points to (kept alive by the caller)."""
     src = _c.hip_export_sources()
     keep: "list[Any]" = [src]
@@ -69,6 +72,8 @@ def _sources(painlog: Optional[PainLog] = None, sessions: Iterable[Session] = ()
             h.score(result)
             keep.append(result)
         src.add_outcome(h, result)
+    for a in assessments:
+        src.add_assessment(fill(a, _c.hip_assess_result(), "assessment"))   # copied
     return src, keep
 
 
@@ -104,16 +109,27 @@ def fhir_questionnaire(response: OutcomeResponse, patient: str, **options: Any) 
     return export_text(lambda buf: _c.hip_export_fhir_questionnaire(h, cfg, buf))
 
 
+def fhir_assessment(result: AssessResult, patient: str, **options: Any) -> str:
+    """One movement assessment result as an Observation (:class:`InvalidArgumentError` for a
+    result that :meth:`AssessmentHistory.add` would refuse)."""
+    r = fill(result, _c.hip_assess_result(), "result")
+    cfg = _config(patient, options)
+    return export_text(lambda buf: _c.hip_export_fhir_assessment(r, cfg, buf))
+
+
 def fhir_bundle(patient: str, *, painlog: Optional[PainLog] = None, sessions: Iterable[Session] = (),
                 outcomes: Iterable[OutcomeResponse] = (), catalog: Optional[Catalog] = None,
                 from_day: Optional[dates.DateLike] = None, to_day: Optional[dates.DateLike] = None,
-                scores: bool = True, **options: Any) -> str:
+                scores: bool = True, assessments: Iterable[AssessResult] = (),
+                **options: Any) -> str:
     """A Bundle of the records whose local day is in ``from_day..to_day``: pain Observations,
-    session Observations, and per outcome its QuestionnaireResponse and (``scores``) one
-    Observation per scored scale. Outcomes need a date; sessions must be finished."""
+    session Observations, per outcome its QuestionnaireResponse and (``scores``) one
+    Observation per scored scale, then the assessment results (an
+    :class:`AssessmentHistory` iterates as results). Outcomes need a date; sessions must be
+    finished."""
     cfg = _config(patient, options)
     lo, hi = _range(from_day, to_day)
-    src, keep = _sources(painlog, sessions, outcomes, catalog, scores)
+    src, keep = _sources(painlog, sessions, outcomes, catalog, scores, assessments)
     text = export_text(lambda buf: src.fhir_bundle(lo, hi, cfg, buf))
     del keep
     return text
@@ -155,5 +171,5 @@ def import_csv_pain(log: PainLog, text: Union[str, bytes]) -> None:
 
 
 __all__ = ["FHIR_ID_CAP", "FhirBundleType", "FhirPainValue", "fhir_pain", "fhir_pain_id",
-           "fhir_session", "fhir_questionnaire", "fhir_bundle", "csv_pain", "csv_sessions",
+           "fhir_session", "fhir_questionnaire", "fhir_assessment", "fhir_bundle", "csv_pain", "csv_sessions",
            "import_fhir_pain", "import_csv_pain"]

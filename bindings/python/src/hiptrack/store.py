@@ -25,6 +25,7 @@ from . import capi as _c
 from . import dates
 from ._errors import InvalidArgumentError, UnsupportedError
 from ._handle import Handle, export_text, fill
+from .assess import AssessmentHistory, AssessResult
 from .outcomes import OutcomeResponse, _CLASSES
 from ._enums import Instrument
 from .painlog import PainEntry, PainLog
@@ -48,6 +49,7 @@ class StoreKind(enum.IntEnum):
     PAIN = 3
     OUTCOME = 4
     DECISION = 5
+    ASSESSMENT = 6
 
 
 class StoreSync(enum.IntEnum):
@@ -162,6 +164,11 @@ class Store(Handle):
                                    _c.hip_progression_input(), "input"))
         return self._put(self._live().put_decision, record_id, c)
 
+    def put_assessment(self, record_id: str, result: AssessResult) -> StoreRecord:
+        """A movement assessment result (validated as :meth:`AssessmentHistory.add` does)."""
+        return self._put(self._live().put_assessment, record_id,
+                         fill(result, _c.hip_assess_result(), "result"))
+
     def delete(self, kind: Union[StoreKind, str], record_id: str) -> StoreRecord:
         """Appends a tombstone (:class:`NotFoundError` when absent or already deleted)."""
         return self._put(self._live().delete_record, _kind(kind), record_id)
@@ -216,6 +223,16 @@ class Store(Handle):
                                        _day(to_day, _DAY_MAX), int(as_of),
                                        log._live())
         return log
+
+    def load_assessments(self, from_day: Optional[dates.DateLike] = None,
+                         to_day: Optional[dates.DateLike] = None, as_of: int = 0,
+                         into: Optional[AssessmentHistory] = None) -> AssessmentHistory:
+        """An :class:`AssessmentHistory` of the stored assessments of the day range (``into``'s
+        results are replaced when given); all or nothing."""
+        h = into if into is not None else AssessmentHistory()
+        self._live().load_assessments_into(_day(from_day, _DAY_MIN), _day(to_day, _DAY_MAX),
+                                           int(as_of), h._live())
+        return h
 
     def load_program(self, record_id: str = "program", as_of: int = 0) -> Program:
         p = Program()

@@ -10,7 +10,8 @@ import Foundation
 ///
 /// FHIR: a pain entry is an Observation (LOINC 72514-3), a finished session an Observation with
 /// the per-exercise dose in components, an outcome administration a QuestionnaireResponse plus one
-/// score Observation per scored scale; ``fhirBundle(_:from:to:options:)`` collects the records of a
+/// score Observation per scored scale, a movement assessment result an Observation (category exam,
+/// code `urn:libhip:observation` `hip-rom-<motion>`, the range in degrees); ``fhirBundle(_:from:to:options:)`` collects the records of a
 /// date range. Ids derive from the content, so the same input gives the same text. CSV: RFC 4180
 /// with a header row; free text that starts like a spreadsheet formula gets a leading `'`, which
 /// the pain import removes again. Date ranges are local days, both ends included; `nil` leaves an
@@ -70,14 +71,17 @@ public enum Export {
         public var catalog: Catalog?
         /// Whether each outcome also gets its score Observations.
         public var scores: Bool
+        /// Movement assessment results.
+        public var assessments: [AssessResult]
 
         public init(painLog: PainLog? = nil, sessions: [Session] = [], outcomes: [OutcomeResponse] = [],
-                    catalog: Catalog? = nil, scores: Bool = true) {
+                    catalog: Catalog? = nil, scores: Bool = true, assessments: [AssessResult] = []) {
             self.painLog = painLog
             self.sessions = sessions
             self.outcomes = outcomes
             self.catalog = catalog
             self.scores = scores
+            self.assessments = assessments
         }
 
         func withC<R>(_ body: (UnsafePointer<hip_export_input>) throws -> R) throws -> R {
@@ -95,9 +99,11 @@ public enum Export {
             }
             let sessionHandles: [OpaquePointer?] = sessions.map { $0.handle }
             let outcomeHandles: [OpaquePointer?] = outcomes.map { $0.handle }
+            let assessmentValues: [hip_assess_result] = assessments.map { $0.cValue }
             return try withExtendedLifetime((painLog, sessions, outcomes, catalog)) {
                 try sessionHandles.withUnsafeBufferPointer { s in
                     try outcomeHandles.withUnsafeBufferPointer { o in
+                      try assessmentValues.withUnsafeBufferPointer { a in
                         try results.withUnsafeBufferPointer { r in
                             var input = hip_export_input()
                             hip_export_input_init(&input)
@@ -108,8 +114,11 @@ public enum Export {
                             input.outcomes = o.baseAddress
                             input.outcome_count = o.count
                             input.outcome_results = anyScored ? r.baseAddress : nil
+                            input.assessments = a.baseAddress
+                            input.assessment_count = a.count
                             return try body(&input)
                         }
+                      }
                     }
                 }
             }
@@ -122,7 +131,8 @@ public enum Export {
         switch status {
         case HIP_ERR_INVALID:
             return "\(what): invalid argument (patient must be \"Patient/<id>\" or \"urn:uuid:<uuid>\"; "
-                + "from must not be after to; outcomes need a date)"
+                + "from must not be after to; outcomes need a date; an assessment result must be one "
+                + "AssessmentHistory.add accepts)"
         case HIP_ERR_STATE: return "\(what): a session is not finished"
         default: return "\(what) failed"
         }
@@ -163,6 +173,14 @@ public enum Export {
                 hip_export_fhir_questionnaire(response.handle, &c, buf, cap, len)
             }
         }
+    }
+
+    /// One movement assessment result as an Observation (``HipError/Code/invalid`` for a result
+    /// that ``AssessmentHistory/add(_:)`` would refuse).
+    public static func fhirAssessment(_ result: AssessResult, options: FHIROptions) throws -> String {
+        var r = result.cValue
+        var c = try options.cValue()
+        return try exportChecked("fhirAssessment") { buf, cap, len in hip_export_fhir_assessment(&r, &c, buf, cap, len) }
     }
 
     /// A Bundle of the records whose local day is in `from ... to`.

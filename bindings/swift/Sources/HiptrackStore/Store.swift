@@ -19,9 +19,9 @@ import Hiptrack
 public final class Store {
     /// What a record holds (`hip_store_kind`).
     public enum Kind: UInt32, CaseIterable, Sendable {
-        case program = 1, session, pain, outcome, decision
+        case program = 1, session, pain, outcome, decision, assessment
         var c: hip_store_kind { hip_store_kind(rawValue: rawValue) }
-        /// "program", "session", "pain", "outcome", "decision".
+        /// "program", "session", "pain", "outcome", "decision", "assessment".
         public var name: String { String(cString: hip_store_kind_name(c)) }
     }
 
@@ -132,6 +132,15 @@ public final class Store {
         return try putJSON(.pain, recordID, json: try log.exportJSON())
     }
 
+    /// One movement assessment result (a one-result `hiptrack.assessment`; validated as
+    /// ``AssessmentHistory/add(_:)`` does).
+    @discardableResult
+    public func putAssessment(_ recordID: String, _ result: AssessResult) throws -> Record {
+        let history = try AssessmentHistory()
+        try history.add(result)
+        return try putJSON(.assessment, recordID, json: try history.exportJSON())
+    }
+
     @discardableResult
     public func putProgram(_ recordID: String, _ program: Program) throws -> Record {
         try putJSON(.program, recordID, json: try program.exportJSON())
@@ -219,6 +228,21 @@ public final class Store {
         var buf = [CChar](repeating: 0, count: len + 1)
         try check(hip_painlog_export_json(log, &buf, buf.count, &len))
         return try PainLog(json: String(cString: buf), configuration: configuration)
+    }
+
+    /// The assessments of the day range (newest versions as of `asOf`), in day order; all or
+    /// nothing.
+    public func loadAssessments(from: CivilDate? = nil, to: CivilDate? = nil, asOf: Int64 = 0) throws -> AssessmentHistory {
+        var history: OpaquePointer?
+        try check(hip_assess_history_create(nil, &history))
+        defer { hip_assess_history_destroy(history) }
+        try check(hip_store_load_assessments(handle, from?.dayNumber ?? Int32.min, to?.dayNumber ?? Int32.max,
+                                             asOf, history))
+        var len = 0
+        try check(hip_assess_history_export_json(history, nil, 0, &len))
+        var buf = [CChar](repeating: 0, count: len + 1)
+        try check(hip_assess_history_export_json(history, &buf, buf.count, &len))
+        return try AssessmentHistory(json: String(cString: buf))
     }
 
     private func newestJSON(_ kind: Kind, _ recordID: String, asOf: Int64) throws -> String {

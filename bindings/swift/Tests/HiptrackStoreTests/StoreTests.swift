@@ -36,7 +36,7 @@ final class StoreTests: XCTestCase {
 
     func testVersionsHistoryAndAnalytics() throws {
         let store = try Store(path: path("m.db"))
-        XCTAssertEqual(try store.schemaVersion(), 2)
+        XCTAssertEqual(try store.schemaVersion(), 3)
         let r1 = try store.putPain("morning", entry(day: 0, nrs: 4))
         let r2 = try store.putPain("morning", entry(day: 0, nrs: 5))
         XCTAssertEqual([r1.version, r2.version], [1, 2])
@@ -58,6 +58,25 @@ final class StoreTests: XCTestCase {
         XCTAssertNotNil(change)
         XCTAssertEqual(try store.list(.pain, from: try CivilDate("2026-03-10")).count, 6)
         try store.verify()
+    }
+
+    func testAssessments() throws {
+        let store = try Store(path: path("a.db"))
+        let r1 = try store.putAssessment("rom_1", AssessResult(motion: .flexion, side: .left,
+                                                              day: try CivilDate("2026-11-02"), rangeDegrees: 92))
+        XCTAssertEqual(r1.kind, .assessment)
+        XCTAssertEqual(r1.date, try CivilDate("2026-11-02"))
+        try store.putAssessment("rom_2", AssessResult(motion: .flexion, side: .left,
+                                                      day: try CivilDate("2026-11-09"), rangeDegrees: 99.5))
+        let all = try store.loadAssessments()
+        XCTAssertEqual(all.count, 2)
+        XCTAssertEqual(all[1].rangeDegrees, 99.5)
+        XCTAssertEqual(all.change(.flexion, side: .left), 7.5)
+        XCTAssertEqual(try store.loadAssessments(asOf: r1.seq).count, 1)
+        XCTAssertEqual(try store.loadAssessments(from: try CivilDate("2026-11-03")).count, 1)
+        var bad = AssessResult(motion: .flexion, side: .left, day: try CivilDate("2026-11-02"), rangeDegrees: 92)
+        bad.rangeDegrees = 1
+        expectError(.invalid, "range_deg") { try store.putAssessment("rom_3", bad) }
     }
 
     func testDocumentsRoundTrip() throws {

@@ -121,4 +121,26 @@ final class ExportTests: XCTestCase {
         }
         XCTAssertEqual(log.count, 2)
     }
+
+    func testAssessmentObservationAndBundle() throws {
+        var r = AssessResult(motion: .externalRotation, side: .right, day: try CivilDate("2026-03-25"), rangeDegrees: 38.5)
+        r.compensations = [.pelvicDrop]
+        r.pelvicDropDegrees = 6
+        let options = Export.FHIROptions(patient: "Patient/1")
+        let obs = try Export.fhirAssessment(r, options: options)
+        XCTAssertTrue(obs.contains("\"code\":\"hip-rom-external-rotation\""), obs)
+        XCTAssertTrue(obs.contains("\"valueQuantity\":{\"value\":38.5,\"unit\":\"deg\""), obs)
+        XCTAssertTrue(obs.contains("\"code\":\"hip-right\""), obs)
+        XCTAssertTrue(obs.contains("\"code\":\"pelvic_drop\""), obs)
+        XCTAssertEqual(obs, try Export.fhirAssessment(r, options: options))
+        let bundle = try Export.fhirBundle(Export.Sources(assessments: [r]), from: try CivilDate("2026-03-25"),
+                                           to: try CivilDate("2026-03-25"), options: options)
+        let id = obs.range(of: "\"id\":\"")!.upperBound
+        XCTAssertTrue(bundle.contains(String(obs[id...].prefix(36))), bundle)
+        XCTAssertFalse(try Export.fhirBundle(Export.Sources(assessments: [r]), from: try CivilDate("2026-03-26"),
+                                             options: options).contains("hip-rom"))
+        var bad = r
+        bad.rangeDegrees = 3
+        assertHipError(.invalid, "fhirAssessment") { try Export.fhirAssessment(bad, options: options) }
+    }
 }

@@ -1,7 +1,7 @@
 /* The durable store: one member's data in one SQLite file (libhiptrack_store, a separate library so
  * that the core stays libc + libm only). Records are the modules' canonical JSON documents
- * (hiptrack.program, hiptrack.session, one-entry hiptrack.painlog, hiptrack.outcome, and
- * hiptrack.decision for progression decisions) with indexed columns: kind, record id, local day,
+ * (hiptrack.program, hiptrack.session, one-entry hiptrack.painlog, hiptrack.outcome,
+ * hiptrack.decision for progression decisions, one-result hiptrack.assessment) with indexed columns: kind, record id, local day,
  * t_ns, version, and the store-wide sequence number of the write.
  *
  * Append-only and time-versioned: nothing is overwritten. Putting a record id again appends version
@@ -24,6 +24,7 @@
 #include "hiptrack/hip_painlog.h"
 #include "hiptrack/hip_outcomes.h"
 #include "hiptrack/hip_progression.h"
+#include "hiptrack/hip_assess.h"
 
 #if defined(HIPTRACK_STORE_API)
 /* as predefined */
@@ -48,7 +49,7 @@ extern "C" {
 /* PRAGMA application_id of a hiptrack store: "HIPT" in ASCII. A file with another id is refused. */
 #define HIPTRACK_STORE_APPLICATION_ID 0x48495054
 /* The schema version this build writes (PRAGMA user_version); older files are migrated on open. */
-#define HIPTRACK_STORE_SCHEMA_VERSION 2
+#define HIPTRACK_STORE_SCHEMA_VERSION 3
 /* The whole day range, for queries without a date bound. */
 #define HIPTRACK_STORE_DAY_MIN INT32_MIN
 #define HIPTRACK_STORE_DAY_MAX INT32_MAX
@@ -59,7 +60,8 @@ typedef enum hip_store_kind {
     HIP_STORE_KIND_SESSION = 2,    /* hiptrack.session; day = local day of the start */
     HIP_STORE_KIND_PAIN = 3,       /* hiptrack.painlog with one entry; day = local day of t_ns */
     HIP_STORE_KIND_OUTCOME = 4,    /* hiptrack.outcome; day = its date (required) */
-    HIP_STORE_KIND_DECISION = 5    /* hiptrack.decision; day = the decision's day */
+    HIP_STORE_KIND_DECISION = 5,   /* hiptrack.decision; day = the decision's day */
+    HIP_STORE_KIND_ASSESSMENT = 6  /* hiptrack.assessment with one result; day = its day (schema v3) */
 } hip_store_kind;
 
 typedef enum hip_store_sync {
@@ -145,6 +147,11 @@ HIPTRACK_STORE_API hip_status hip_store_put_outcome(hip_store *store, const char
 HIPTRACK_STORE_API hip_status hip_store_put_decision(hip_store *store, const char *record_id,
                                                      const hip_progression_decision *decision,
                                                      hip_store_record *out);
+/* A movement assessment result (validated as hip_assess_history_add does) as a hiptrack.assessment
+ * document with one result; day = the result's day. */
+HIPTRACK_STORE_API hip_status hip_store_put_assessment(hip_store *store, const char *record_id,
+                                                       const hip_assess_result *result,
+                                                       hip_store_record *out);
 /* Appends a tombstone: HIP_ERR_NOT_FOUND when the record does not exist or is already deleted. */
 HIPTRACK_STORE_API hip_status hip_store_delete(hip_store *store, hip_store_kind kind,
                                                const char *record_id, hip_store_record *out);
@@ -194,7 +201,15 @@ HIPTRACK_STORE_API hip_status hip_store_load_decision(hip_store *store, const ch
                                                       int64_t as_of_seq,
                                                       hip_progression_decision *out);
 
-/* "program", "session", "pain", "outcome", "decision" ("any" for 0); "?" for others. */
+/* Replaces the results of into with the assessments of the days from_day..to_day (newest versions
+ * as of as_of_seq, tombstones left out), in day order (same day: stored order). All or nothing: on
+ * failure into is unchanged. HIP_ERR_CORRUPT (naming the record) for stored JSON that does not
+ * read back. */
+HIPTRACK_STORE_API hip_status hip_store_load_assessments(hip_store *store, int32_t from_day,
+                                                         int32_t to_day, int64_t as_of_seq,
+                                                         hip_assess_history *into);
+
+/* "program", "session", "pain", "outcome", "decision", "assessment" ("any" for 0); "?" for others. */
 HIPTRACK_STORE_API const char *hip_store_kind_name(hip_store_kind kind);
 /* The kind named name: HIP_ERR_NOT_FOUND for an unknown name. */
 HIPTRACK_STORE_API hip_status hip_store_kind_from_name(const char *name, hip_store_kind *kind_out);

@@ -3,6 +3,7 @@ package org.hiptrack;
 import java.util.ArrayList;
 import java.util.List;
 import org.hiptrack.internal.HiptrackNative;
+import org.hiptrack.internal.hip_assess_result;
 import org.hiptrack.internal.hip_export_sources;
 import org.hiptrack.internal.hip_fhir_config;
 import org.hiptrack.internal.hip_outcome_response;
@@ -70,6 +71,8 @@ public final class Export {
         public Catalog catalog;
         /** Whether each outcome also gets its score Observations (default true). */
         public boolean scores = true;
+        /** Movement assessment results (values, copied at the export). */
+        public final List<AssessResult> assessments = new ArrayList<>();
 
         /** Empty sources. */
         public Sources() {}
@@ -98,6 +101,11 @@ public final class Export {
                 h.score(result);
             }
             src.add_outcome(h, result);
+        }
+        for (AssessResult a : s.assessments) {
+            try (hip_assess_result r = Values.nonNull(a, "assessment").toNative()) {
+                src.add_assessment(r);   /* copied */
+            }
         }
         return src;
     }
@@ -173,6 +181,23 @@ public final class Export {
         try (hip_fhir_config c = Values.nonNull(options, "options").toNative()) {
             return Values.exportText((buf, len) -> HiptrackNative.hip_export_fhir_questionnaire(
                     Values.nonNull(response, "response").proxy(), c, buf, len));
+        }
+    }
+
+    /**
+     * One movement assessment result as an Observation (category exam, code
+     * {@code urn:libhip:observation} {@code hip-rom-<motion>}, the range in degrees).
+     *
+     * @param result  the result
+     * @param options the FHIR options
+     * @return the JSON text
+     * @throws HipException {@link Status#INVALID} for a bad patient or a result that
+     *     {@link AssessmentHistory#add} would refuse
+     */
+    public static String fhirAssessment(AssessResult result, FhirOptions options) {
+        try (hip_assess_result r = Values.nonNull(result, "result").toNative();
+             hip_fhir_config c = Values.nonNull(options, "options").toNative()) {
+            return Values.exportText((buf, len) -> HiptrackNative.hip_export_fhir_assessment(r, c, buf, len));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.hiptrack.internal.hip_assess_result;
 import org.hiptrack.internal.hip_pain_entry;
 import org.hiptrack.internal.hip_store;
 import org.hiptrack.internal.hip_store_config;
@@ -32,7 +33,9 @@ public final class Store extends NativeHandle<hip_store> {
         /** A dated {@code hiptrack.outcome}. */
         OUTCOME(4),
         /** A {@code hiptrack.decision}. */
-        DECISION(5);
+        DECISION(5),
+        /** One movement assessment result (a one-result {@code hiptrack.assessment}; schema v3). */
+        ASSESSMENT(6);
 
         private final int value;
 
@@ -199,6 +202,22 @@ public final class Store extends NativeHandle<hip_store> {
     }
 
     /**
+     * Stores one movement assessment result (validated as {@link AssessmentHistory#add} does).
+     *
+     * @param recordId the record id
+     * @param result the result
+     * @return the version written
+     * @throws HipException {@link Status#INVALID} naming the field of a bad result
+     */
+    public Record putAssessment(String recordId, AssessResult result) {
+        try (hip_store_record r = new hip_store_record();
+             hip_assess_result a = Values.nonNull(result, "result").toNative()) {
+            proxy().put_assessment(Values.nonNull(recordId, "recordId"), a, r);
+            return new Record(r);
+        }
+    }
+
+    /**
      * Stores a program (all its versions).
      *
      * @param recordId the record id
@@ -343,6 +362,26 @@ public final class Store extends NativeHandle<hip_store> {
             return log;
         } catch (RuntimeException e) {
             log.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The stored assessments of the local days from..to (newest versions as of asOf), in day order.
+     *
+     * @param from the first day, or null
+     * @param to the last day, or null
+     * @param asOf a sequence number, 0 for now
+     * @return a new history (close it)
+     */
+    public AssessmentHistory loadAssessments(CivilDate from, CivilDate to, long asOf) {
+        AssessmentHistory h = new AssessmentHistory();
+        try {
+            proxy().load_assessments_into(from == null ? Integer.MIN_VALUE : from.dayNumber(),
+                    to == null ? Integer.MAX_VALUE : to.dayNumber(), asOf, h.proxy());
+            return h;
+        } catch (RuntimeException e) {
+            h.close();
             throw e;
         }
     }

@@ -25,7 +25,7 @@ class StoreTest {
     @Test
     void versionsHistoryAndAnalytics() {
         try (Store store = new Store(dir.resolve("m.db").toString())) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(3, store.schemaVersion());
             Store.Record r1 = store.putPain("morning", entry(0, 4));
             Store.Record r2 = store.putPain("morning", entry(0, 5));
             assertEquals(1, r1.version());
@@ -50,6 +50,28 @@ class StoreTest {
             }
             assertEquals(6, store.list(Store.Kind.PAIN, CivilDate.parse("2026-03-10"), null, false, false).size());
             store.check();
+        }
+    }
+
+    @Test
+    void assessments() {
+        try (Store store = new Store(dir.resolve("a.db").toString())) {
+            Store.Record r1 = store.putAssessment("rom_1",
+                    AssessResult.of(RomMotion.FLEXION, AssessSide.RIGHT, CivilDate.parse("2026-11-02"), 95));
+            assertEquals(Store.Kind.ASSESSMENT, r1.kind());
+            assertEquals(CivilDate.parse("2026-11-02"), r1.day());
+            store.putAssessment("rom_2", AssessResult.of(RomMotion.FLEXION, AssessSide.RIGHT,
+                    CivilDate.parse("2026-11-09"), 101.5));
+            try (AssessmentHistory h = store.loadAssessments(null, null, 0);
+                 AssessmentHistory early = store.loadAssessments(null, null, r1.seq());
+                 AssessmentHistory later = store.loadAssessments(CivilDate.parse("2026-11-03"), null, 0)) {
+                assertEquals(2, h.count());
+                assertEquals(101.5, h.get(1).rangeDeg);
+                assertEquals(6.5, h.change(RomMotion.FLEXION, AssessSide.RIGHT, CivilDate.parse("2026-12-31")).getAsDouble());
+                assertEquals(1, early.count());
+                assertEquals(1, later.count());
+            }
+            assertEquals(2, store.list(Store.Kind.ASSESSMENT, null, null, false, false).size());
         }
     }
 

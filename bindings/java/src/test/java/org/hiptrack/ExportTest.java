@@ -125,4 +125,28 @@ class ExportTest {
             assertEquals(2, log.count());
         }
     }
+
+    @Test
+    void assessmentObservationAndBundle() {
+        AssessResult r = new AssessResult(RomMotion.ABDUCTION, AssessSide.LEFT, AssessSource.POSE,
+                AssessPosture.STANDING, CivilDate.parse("2026-03-25"), 2, 42, 40, 1.5,
+                EnumSet.of(AssessComp.TRUNK_LEAN), 0, 0, 11, 0, 0.9);
+        Export.FhirOptions o = new Export.FhirOptions("Patient/123");
+        String obs = Export.fhirAssessment(r, o);
+        assertTrue(obs.contains("\"code\":\"exam\""), obs);
+        assertTrue(obs.contains("\"code\":\"hip-rom-abduction\""), obs);
+        assertTrue(obs.contains("\"valueQuantity\":{\"value\":40,\"unit\":\"deg\""), obs);
+        assertTrue(obs.contains("\"code\":\"hip-left\""), obs);
+        assertTrue(obs.contains("\"code\":\"trunk_lean\""), obs);
+        assertEquals(obs, Export.fhirAssessment(r, o));
+        Export.Sources s = new Export.Sources();
+        s.assessments.add(r);
+        String b = Export.fhirBundle(s, CivilDate.parse("2026-03-25"), CivilDate.parse("2026-03-25"), o);
+        assertTrue(b.contains(obs.substring(obs.indexOf("\"id\""), obs.indexOf("\"id\"") + 44)), b);
+        assertFalse(Export.fhirBundle(s, CivilDate.parse("2026-03-26"), null, o).contains("hip-rom"));
+        AssessResult bad = new AssessResult(RomMotion.ABDUCTION, AssessSide.LEFT, AssessSource.POSE,
+                AssessPosture.STANDING, CivilDate.parse("2026-03-25"), 2, 42, 3, 1.5,
+                EnumSet.noneOf(AssessComp.class), 0, 0, 0, 0, 0.9);
+        assertHip(Status.INVALID, () -> Export.fhirAssessment(bad, o));
+    }
 }
