@@ -227,8 +227,8 @@ static hip_status load_one(hip_store *s, hip_store_kind kind, const char *record
     if (!into) return hip__seterr(&s->err, HIP_ERR_INVALID, "into must not be NULL");
     sqlite3_stmt *st = NULL;
     if ((r = hip__store_find(s, kind, record_id, as_of_seq, 0, &st)) != HIP_OK) return r;
-    const char *body;
-    size_t len;
+    const char *body = NULL;   /* set by hip__store_verify on HIP_OK */
+    size_t len = 0;
     r = hip__store_verify(s, st, 5, 6, 0, &body, &len);
     if (r == HIP_OK) {
         r = imp(into, body, len);
@@ -320,8 +320,8 @@ hip_status hip_store_load_painlog(hip_store *s, int32_t from_day, int32_t to_day
     sqlite3_bind_int64(st, 2, to_day);
     sqlite3_bind_int64(st, 3, as_of(as_of_seq));
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *body;
-        size_t len;
+        const char *body = NULL;   /* set by hip__store_verify on HIP_OK */
+        size_t len = 0;
         if ((r = hip__store_verify(s, st, 2, 3, 0, &body, &len)) != HIP_OK) goto done;
         const char *id = (const char *)sqlite3_column_text(st, 1);
         r = hip_painlog_import_json(one, body, len);
@@ -390,8 +390,8 @@ hip_status hip_store_load_assessments(hip_store *s, int32_t from_day, int32_t to
     sqlite3_bind_int64(st, 2, to_day);
     sqlite3_bind_int64(st, 3, as_of(as_of_seq));
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *body;
-        size_t len;
+        const char *body = NULL;   /* set by hip__store_verify on HIP_OK */
+        size_t len = 0;
         if ((r = hip__store_verify(s, st, 2, 3, 0, &body, &len)) != HIP_OK) goto done;
         const char *id = (const char *)sqlite3_column_text(st, 1);
         r = hip_assess_history_import_json(one, body, len);
