@@ -141,6 +141,25 @@ static int validate_painlog(const char *path, const char *text, size_t len)
     return rc;
 }
 
+/* Range-of-motion assessment results (hip_assess.h). */
+static int validate_assessment(const char *path, const char *text, size_t len)
+{
+    hip_assess_history *h = NULL;
+    if (hip_assess_history_create(NULL, &h) != HIP_OK) {
+        fprintf(stderr, "%s: out of memory\n", path);
+        return CLI_IOERR;
+    }
+    int rc = CLI_OK;
+    if (hip_assess_history_import_json(h, text, len) != HIP_OK) {
+        fprintf(stderr, "%s: invalid hiptrack.assessment: %s\n", path, hip_assess_history_last_error(h));
+        rc = CLI_INVALID;
+    } else {
+        printf("%s: valid hiptrack.assessment (%zu results)\n", path, hip_assess_history_count(h));
+    }
+    hip_assess_history_destroy(h);
+    return rc;
+}
+
 int cmd_validate(int argc, char **argv)
 {
     const char *catalog_path = NULL, *path = NULL;
@@ -185,9 +204,11 @@ int cmd_validate(int argc, char **argv)
     else if (strcmp(kind, "hiptrack.session") == 0) rc = validate_session(path, text, len, catalog_path);
     else if (strcmp(kind, "hiptrack.outcome") == 0) rc = validate_outcome(path, text, len);
     else if (strcmp(kind, "hiptrack.painlog") == 0) rc = validate_painlog(path, text, len);
+    else if (strcmp(kind, "hiptrack.assessment") == 0) rc = validate_assessment(path, text, len);
     else {
         fprintf(stderr, "%s: format: expected \"hiptrack.catalog\", \"hiptrack.program\", "
-                        "\"hiptrack.session\", \"hiptrack.outcome\" or \"hiptrack.painlog\"%s%s%s\n",
+                        "\"hiptrack.session\", \"hiptrack.outcome\", \"hiptrack.painlog\" or "
+                        "\"hiptrack.assessment\"%s%s%s\n",
                 path, kind[0] ? ", found \"" : "", kind, kind[0] ? "\"" : "");
         rc = CLI_INVALID;
     }
