@@ -225,18 +225,27 @@ typedef struct {
 } hip__re_coefs;
 #define HIP__RE_KCACHE 3
 
+/* Streaming PCA of a 3-vector, laid out for 4-wide arithmetic (pca_step in reps_engine.c): lane
+ * 3 of every group of four is 0. */
+typedef struct {
+    float mu[4];                /* mean */
+    float cov[12];              /* covariance as three columns (xy, xz, yz stored twice) */
+    float e[4];                 /* principal axis (unit vector) */
+} hip__re_pca;
+
 typedef struct {
     /* The IMU/accelerometer front end computes in single precision (a unit vector, covariances
      * and displacements over seconds need no more; float halves the state and the work). The
      * output smoothing (lp, k_lp) stays in double: the angle path shares it and its events are
      * pinned bit for bit. */
     /* gravity direction and PCA of it (rotation channel) */
-    float u[3], mu[3], cov[6], e[3];
+    float u[4];                 /* lane 3 is 0 (pca_step reads four) */
+    hip__re_pca prot;
     float g_mag;                /* gravity magnitude estimate */
     /* translation channel */
     float alp[3];               /* slow mean of linear acceleration (bias) */
-    float vel[3], pos[3];
-    float pmu[3], pcov[6], pe[3];
+    float vel[3], pos[4];       /* lane 3 of pos is 0 */
+    hip__re_pca ptr;
     /* smoothing low-passes, per channel two stages */
     double lp[HIP__RE_NCHAN][2];
     float mlp[2];               /* motion measure (rad/s), same two-stage smoothing */
@@ -264,7 +273,6 @@ typedef struct {
     int64_t grid_ns;            /* engine grid step, ns */
     int64_t t_prev_ns, t_emit_ns; /* last accepted input sample; sample being processed */
     int64_t t_out_ns;           /* time of the last front-end output (y_prev, m_prev) */
-    int have_prev;
     int64_t grid_next_ns;       /* next engine grid time */
     int64_t n;                  /* engine samples pushed (global index) */
     int64_t seg_start;          /* first engine index of the current segment (after a gap) */
@@ -278,6 +286,7 @@ typedef struct {
     double k_act, k_rot_decay;  /* fixed-rate coefficients (activity EW gain, rot_peak decay) */
     double axis_cth;            /* cos(axis_reset_deg) */
     int32_t still_w;            /* still window in engine samples */
+    int have_prev;              /* (here: fills the alignment hole after still_w) */
     int64_t last_emit_end_i;
     int last_emit_ch;
     /* event queue */
