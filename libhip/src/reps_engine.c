@@ -333,6 +333,7 @@ static float chan_delta(const hip__re_reps *r, const hip__re_chan *c, int ch)
  * factors swapped, which multiplication does not notice), so they give the same bits.
  * HIP__RE_SCALAR forces the scalar version (to check that). */
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(HIP__RE_SCALAR)
+#define HIP__RE_VEC 1
 typedef float hip__re_v4f __attribute__((vector_size(16)));
 
 HIP__RE_INLINE hip__re_v4f v4_load(const float *p)
@@ -387,6 +388,7 @@ HIP__RE_INLINE float pca_step(hip__re_pca *p, const float *x, float k, int iter)
     return v4_dot3(d, e);
 }
 #else
+#define HIP__RE_VEC 0
 /* m v for the symmetric matrix m given as three columns of four */
 HIP__RE_INLINE void sym_mul(const float *m, const float *v, float *o)
 {
@@ -1367,6 +1369,29 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
         fe->started = 1;
         fe->pca_next_ns = t;
     } else if (dt > 0.0) {
+#if HIP__RE_VEC
+        /* the scalar code below, lane by lane (lane 3 stays 0) */
+        const hip__re_v4f avv = {av[0], av[1], av[2], 0.0f};
+        hip__re_v4f u = v4_load(fe->u);
+        if (has_gyro) {
+            /* gravity in the sensor frame rotates opposite to the body: du/dt = u x w */
+            const hip__re_v4f wv = {g[0], g[1], g[2], 0.0f};
+            const hip__re_v4f c = (hip__re_v4f){u[1], u[2], u[0], 0.0f} * (hip__re_v4f){wv[2], wv[0], wv[1], 0.0f} -
+                                  (hip__re_v4f){u[2], u[0], u[1], 0.0f} * (hip__re_v4f){wv[1], wv[2], wv[0], 0.0f};
+            u += c * v4_splat(dtf);
+            if (na > 1e-6f && fabsf(na - G0) < gate) {
+                float k = fe->k.k_cf, ina = 1.0f / na;
+                u += v4_splat(k) * (avv * v4_splat(ina) - u);
+            }
+        } else {
+            /* accelerometer only: gravity direction from low-passed acceleration */
+            float k = fe->k.k_acc, ina = 1.0f / (na > 1e-6f ? na : 1.0f);
+            u += v4_splat(k) * (avv * v4_splat(ina) - u);
+        }
+        float nu = sqrtf(v4_dot3(u, u));
+        if (nu > 1e-9f) u *= v4_splat(1.0f / nu);
+        v4_store(fe->u, u);
+#else
         if (has_gyro) {
             /* gravity in the sensor frame rotates opposite to the body: du/dt = u x w */
             float w0 = g[0], w1 = g[1], w2 = g[2];
@@ -1390,6 +1415,7 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
             float inu = 1.0f / nu;
             for (int j = 0; j < 3; j++) fe->u[j] *= inu;
         }
+#endif
         /* gravity magnitude: slow average of |a| while quasi-static */
         if (fabsf(na - G0) < gate) fe->g_mag += fe->k.k_g * (na - fe->g_mag);
     }
@@ -1407,6 +1433,28 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
     double s_rot = hip__re_asin(proj) * HIP__RE_RAD2DEG;
 
     /* translation channel: linear acceleration -> band-limited displacement -> principal axis */
+#if HIP__RE_VEC
+    /* the scalar code below, lane by lane (lane 3 stays 0) */
+    {
+        const hip__re_v4f avv = {av[0], av[1], av[2], 0.0f};
+        const hip__re_v4f lin = avv - v4_splat(fe->g_mag) * v4_load(fe->u);
+        if (dt <= 0.0) {
+            v4_store(fe->alp, lin);
+            v4_store(fe->vel, v4_splat(0.0f));
+            v4_store(fe->pos, v4_splat(0.0f));
+        } else {
+            const hip__re_v4f dtv = v4_splat(dtf), leak = v4_splat(fe->k.k_leak);
+            hip__re_v4f alp = v4_load(fe->alp);
+            alp += v4_splat(fe->k.k_hp) * (lin - alp);
+            const hip__re_v4f ah = lin - alp;
+            const hip__re_v4f vel = (v4_load(fe->vel) + ah * dtv) * leak;
+            const hip__re_v4f pos = (v4_load(fe->pos) + vel * dtv) * leak;
+            v4_store(fe->alp, alp);
+            v4_store(fe->vel, vel);
+            v4_store(fe->pos, pos);
+        }
+    }
+#else
     float lin[3];
     for (int j = 0; j < 3; j++) lin[j] = av[j] - fe->g_mag * fe->u[j];
     if (dt <= 0.0) {
@@ -1424,6 +1472,7 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
             fe->pos[j] = (fe->pos[j] + fe->vel[j] * dtf) * leak;
         }
     }
+#endif
     int iter_tr = iter && (fe->n_iter++ % HIP__RE_TR_ITER_EVERY) == 0u;
     double s_tr = (double)pca_step(&fe->ptr, fe->pos, kp, iter_tr) * 100.0;
 

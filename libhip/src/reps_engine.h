@@ -241,25 +241,25 @@ typedef struct {
     /* gravity direction and PCA of it (rotation channel) */
     float u[4];                 /* lane 3 is 0 (pca_step reads four) */
     hip__re_pca prot;
-    float g_mag;                /* gravity magnitude estimate */
     /* translation channel */
-    float alp[3];               /* slow mean of linear acceleration (bias) */
-    float vel[3], pos[4];       /* lane 3 of pos is 0 */
+    float alp[4];               /* slow mean of linear acceleration (bias); lane 3 is 0 */
+    float vel[4], pos[4];       /* lane 3 is 0 */
     hip__re_pca ptr;
     /* smoothing low-passes, per channel two stages */
     double lp[HIP__RE_NCHAN][2];
     float mlp[2];               /* motion measure (rad/s), same two-stage smoothing */
     float u_prev[3];            /* accelerometer-only mode: previous gravity direction */
+    float g_mag;                /* gravity magnitude estimate */
     /* filter coefficients for the time step k.dt, and those of the HIP__RE_KCACHE time steps used
      * before it (timestamps with jitter take a few distinct steps: recomputing the coefficients at
      * every change cost ~6 % of the time) */
     hip__re_coefs k, kc[HIP__RE_KCACHE];
-    int32_t kc_next;            /* cache slot replaced next */
     int64_t pca_next_ns;        /* the principal axes are next refreshed at this input time */
     float blk_a[3], blk_g[3];   /* sums of the raw samples not yet processed (decimation block) */
     int32_t blk_n;              /* number of raw samples in those sums */
     int32_t started;
     uint32_t n_iter;            /* axis refreshes so far (the translation axis takes every other one) */
+    int32_t kc_next;            /* cache slot replaced next (fields ordered to leave no padding) */
 } hip__re_front;
 
 typedef struct {
