@@ -320,43 +320,104 @@ static float chan_delta(const hip__re_reps *r, const hip__re_chan *c, int ch)
     return d > fl ? d : fl;
 }
 
-/* 3x3 symmetric matrix stored as xx, yy, zz, xy, xz, yz. */
-HIP__RE_INLINE void sym_mul(const float *m, const float *v, float *o)
-{
-    o[0] = m[0] * v[0] + m[3] * v[1] + m[4] * v[2];
-    o[1] = m[3] * v[0] + m[1] * v[1] + m[5] * v[2];
-    o[2] = m[4] * v[0] + m[5] * v[1] + m[2] * v[2];
-}
-
 /* One exponentially weighted PCA step: mean and covariance every sample; the principal axis
  * (two power iterations from the previous axis, sign kept continuous) only when iter is set: the
  * axis moves with the pca_tau_s (6 s) memory, so it is refreshed at about 12 Hz
- * (HIP__RE_PCA_ITER_NS), not at the input rate. Returns the centred projection. */
-HIP__RE_INLINE float pca_step(float *mu, float *cov, float *e, const float *x, float k, int iter)
+ * (HIP__RE_PCA_ITER_NS), not at the input rate. Returns the centred projection of x (4 floats,
+ * the last 0).
+ *
+ * With GCC and Clang the step runs four lanes at a time (vector extension: one SSE/NEON register
+ * holds the mean, one covariance column or the axis); other compilers run the scalar loops. Both
+ * do the same IEEE single-precision operations in the same order per element (-ffp-contract=off
+ * keeps them unfused; the covariance's repeated entries xy, xz, yz are computed twice with the
+ * factors swapped, which multiplication does not notice), so they give the same bits.
+ * HIP__RE_SCALAR forces the scalar version (to check that). */
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(HIP__RE_SCALAR)
+#define HIP__RE_VEC 1
+typedef float hip__re_v4f __attribute__((vector_size(16)));
+
+HIP__RE_INLINE hip__re_v4f v4_load(const float *p)
 {
-    float d[3], t[3], w[3];
-    for (int j = 0; j < 3; j++) {
-        mu[j] += k * (x[j] - mu[j]);
-        d[j] = x[j] - mu[j];
+    hip__re_v4f v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+HIP__RE_INLINE void v4_store(float *p, hip__re_v4f v) { memcpy(p, &v, sizeof v); }
+
+HIP__RE_INLINE hip__re_v4f v4_splat(float x) { return (hip__re_v4f){x, x, x, x}; }
+
+/* m v for the symmetric matrix m given as three columns: ((c0 v0) + (c1 v1)) + (c2 v2) per lane */
+HIP__RE_INLINE hip__re_v4f v4_symmul(hip__re_v4f c0, hip__re_v4f c1, hip__re_v4f c2, hip__re_v4f v)
+{
+    return c0 * v4_splat(v[0]) + c1 * v4_splat(v[1]) + c2 * v4_splat(v[2]);
+}
+
+/* (a0 b0 + a1 b1) + a2 b2 */
+HIP__RE_INLINE float v4_dot3(hip__re_v4f a, hip__re_v4f b)
+{
+    hip__re_v4f p = a * b;
+    return p[0] + p[1] + p[2];
+}
+
+HIP__RE_INLINE float pca_step(hip__re_pca *p, const float *x, float k, int iter)
+{
+    const hip__re_v4f kv = v4_splat(k), xv = v4_load(x);
+    hip__re_v4f mv = v4_load(p->mu);
+    mv += kv * (xv - mv);
+    v4_store(p->mu, mv);
+    hip__re_v4f d = xv - mv;
+    hip__re_v4f c0 = v4_load(p->cov), c1 = v4_load(p->cov + 4), c2 = v4_load(p->cov + 8);
+    c0 += kv * (d * v4_splat(d[0]) - c0);
+    c1 += kv * (d * v4_splat(d[1]) - c1);
+    c2 += kv * (d * v4_splat(d[2]) - c2);
+    v4_store(p->cov, c0);
+    v4_store(p->cov + 4, c1);
+    v4_store(p->cov + 8, c2);
+    hip__re_v4f e = v4_load(p->e);
+    if (!iter) return v4_dot3(d, e);
+    hip__re_v4f w = v4_symmul(c0, c1, c2, v4_symmul(c0, c1, c2, e));
+    /* the norm in double: |w|^2 of a near-still translation channel is below float's range */
+    double n = sqrt((double)w[0] * w[0] + (double)w[1] * w[1] + (double)w[2] * w[2]);
+    if (n > 1e-30) {
+        float s = v4_dot3(w, e) < 0.0f ? -1.0f : 1.0f;
+        s = (float)(s / n);
+        e = v4_splat(s) * w;
+        v4_store(p->e, e);
     }
-    cov[0] += k * (d[0] * d[0] - cov[0]);
-    cov[1] += k * (d[1] * d[1] - cov[1]);
-    cov[2] += k * (d[2] * d[2] - cov[2]);
-    cov[3] += k * (d[0] * d[1] - cov[3]);
-    cov[4] += k * (d[0] * d[2] - cov[4]);
-    cov[5] += k * (d[1] * d[2] - cov[5]);
+    return v4_dot3(d, e);
+}
+#else
+#define HIP__RE_VEC 0
+/* m v for the symmetric matrix m given as three columns of four */
+HIP__RE_INLINE void sym_mul(const float *m, const float *v, float *o)
+{
+    for (int i = 0; i < 4; i++) o[i] = m[i] * v[0] + m[4 + i] * v[1] + m[8 + i] * v[2];
+}
+
+HIP__RE_INLINE float pca_step(hip__re_pca *p, const float *x, float k, int iter)
+{
+    float d[4], t[4], w[4];
+    for (int j = 0; j < 4; j++) {
+        p->mu[j] += k * (x[j] - p->mu[j]);
+        d[j] = x[j] - p->mu[j];
+    }
+    for (int c = 0; c < 3; c++)
+        for (int j = 0; j < 4; j++) p->cov[4 * c + j] += k * (d[j] * d[c] - p->cov[4 * c + j]);
+    float *e = p->e;
     if (!iter) return d[0] * e[0] + d[1] * e[1] + d[2] * e[2];
-    sym_mul(cov, e, t);
-    sym_mul(cov, t, w);
+    sym_mul(p->cov, e, t);
+    sym_mul(p->cov, t, w);
     /* the norm in double: |w|^2 of a near-still translation channel is below float's range */
     double n = sqrt((double)w[0] * w[0] + (double)w[1] * w[1] + (double)w[2] * w[2]);
     if (n > 1e-30) {
         float s = (w[0] * e[0] + w[1] * e[1] + w[2] * e[2]) < 0.0f ? -1.0f : 1.0f;
         s = (float)(s / n);
-        for (int j = 0; j < 3; j++) e[j] = s * w[j];
+        for (int j = 0; j < 4; j++) e[j] = s * w[j];
     }
     return d[0] * e[0] + d[1] * e[1] + d[2] * e[2];
 }
+#endif
 
 /* ------------------------------------------------------------------------------------------ */
 /* Event output and arbiter                                                                    */
@@ -839,7 +900,7 @@ static void pol_decide(const hip__re_reps *r, hip__re_chan *c);
 /* Axis of the channel's signal (unit vector of the streaming PCA). */
 static const float *chan_axis(const hip__re_reps *r, const hip__re_chan *c)
 {
-    return c == &r->ch[HIP__RE_CH_ROT] ? r->fe.e : r->fe.pe;
+    return c == &r->ch[HIP__RE_CH_ROT] ? r->fe.prot.e : r->fe.ptr.e;
 }
 
 static void axis_remember(const hip__re_reps *r, hip__re_chan *c)
@@ -1300,14 +1361,37 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
         float n0 = na > 1e-6f ? na : 1.0f;
         for (int j = 0; j < 3; j++) {
             fe->u[j] = na > 1e-6f ? av[j] / n0 : (float)(j == 2);
-            fe->mu[j] = fe->u[j];
-            fe->e[j] = (float)(j == 0);
-            fe->pe[j] = (float)(j == 0);
+            fe->prot.mu[j] = fe->u[j];
+            fe->prot.e[j] = (float)(j == 0);
+            fe->ptr.e[j] = (float)(j == 0);
         }
         fe->g_mag = na > 1e-6f ? na : G0;
         fe->started = 1;
         fe->pca_next_ns = t;
     } else if (dt > 0.0) {
+#if HIP__RE_VEC
+        /* the scalar code below, lane by lane (lane 3 stays 0) */
+        const hip__re_v4f avv = {av[0], av[1], av[2], 0.0f};
+        hip__re_v4f u = v4_load(fe->u);
+        if (has_gyro) {
+            /* gravity in the sensor frame rotates opposite to the body: du/dt = u x w */
+            const hip__re_v4f wv = {g[0], g[1], g[2], 0.0f};
+            const hip__re_v4f c = (hip__re_v4f){u[1], u[2], u[0], 0.0f} * (hip__re_v4f){wv[2], wv[0], wv[1], 0.0f} -
+                                  (hip__re_v4f){u[2], u[0], u[1], 0.0f} * (hip__re_v4f){wv[1], wv[2], wv[0], 0.0f};
+            u += c * v4_splat(dtf);
+            if (na > 1e-6f && fabsf(na - G0) < gate) {
+                float k = fe->k.k_cf, ina = 1.0f / na;
+                u += v4_splat(k) * (avv * v4_splat(ina) - u);
+            }
+        } else {
+            /* accelerometer only: gravity direction from low-passed acceleration */
+            float k = fe->k.k_acc, ina = 1.0f / (na > 1e-6f ? na : 1.0f);
+            u += v4_splat(k) * (avv * v4_splat(ina) - u);
+        }
+        float nu = sqrtf(v4_dot3(u, u));
+        if (nu > 1e-9f) u *= v4_splat(1.0f / nu);
+        v4_store(fe->u, u);
+#else
         if (has_gyro) {
             /* gravity in the sensor frame rotates opposite to the body: du/dt = u x w */
             float w0 = g[0], w1 = g[1], w2 = g[2];
@@ -1331,6 +1415,7 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
             float inu = 1.0f / nu;
             for (int j = 0; j < 3; j++) fe->u[j] *= inu;
         }
+#endif
         /* gravity magnitude: slow average of |a| while quasi-static */
         if (fabsf(na - G0) < gate) fe->g_mag += fe->k.k_g * (na - fe->g_mag);
     }
@@ -1342,12 +1427,34 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
         fe->pca_next_ns = t + HIP__RE_PCA_ITER_NS;
         r->ch[HIP__RE_CH_ROT].axis_dirty = r->ch[HIP__RE_CH_TRANS].axis_dirty = 1;
     }
-    float proj = pca_step(fe->mu, fe->cov, fe->e, fe->u, kp, iter);
+    float proj = pca_step(&fe->prot, fe->u, kp, iter);
     if (proj > 1.0f) proj = 1.0f;
     if (proj < -1.0f) proj = -1.0f;
     double s_rot = hip__re_asin(proj) * HIP__RE_RAD2DEG;
 
     /* translation channel: linear acceleration -> band-limited displacement -> principal axis */
+#if HIP__RE_VEC
+    /* the scalar code below, lane by lane (lane 3 stays 0) */
+    {
+        const hip__re_v4f avv = {av[0], av[1], av[2], 0.0f};
+        const hip__re_v4f lin = avv - v4_splat(fe->g_mag) * v4_load(fe->u);
+        if (dt <= 0.0) {
+            v4_store(fe->alp, lin);
+            v4_store(fe->vel, v4_splat(0.0f));
+            v4_store(fe->pos, v4_splat(0.0f));
+        } else {
+            const hip__re_v4f dtv = v4_splat(dtf), leak = v4_splat(fe->k.k_leak);
+            hip__re_v4f alp = v4_load(fe->alp);
+            alp += v4_splat(fe->k.k_hp) * (lin - alp);
+            const hip__re_v4f ah = lin - alp;
+            const hip__re_v4f vel = (v4_load(fe->vel) + ah * dtv) * leak;
+            const hip__re_v4f pos = (v4_load(fe->pos) + vel * dtv) * leak;
+            v4_store(fe->alp, alp);
+            v4_store(fe->vel, vel);
+            v4_store(fe->pos, pos);
+        }
+    }
+#else
     float lin[3];
     for (int j = 0; j < 3; j++) lin[j] = av[j] - fe->g_mag * fe->u[j];
     if (dt <= 0.0) {
@@ -1365,8 +1472,9 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
             fe->pos[j] = (fe->pos[j] + fe->vel[j] * dtf) * leak;
         }
     }
+#endif
     int iter_tr = iter && (fe->n_iter++ % HIP__RE_TR_ITER_EVERY) == 0u;
-    double s_tr = (double)pca_step(fe->pmu, fe->pcov, fe->pe, fe->pos, kp, iter_tr) * 100.0;
+    double s_tr = (double)pca_step(&fe->ptr, fe->pos, kp, iter_tr) * 100.0;
 
     float y[HIP__RE_NCHAN];
     y[HIP__RE_CH_ROT] = smooth(r, HIP__RE_CH_ROT, s_rot, dt);

@@ -225,32 +225,41 @@ typedef struct {
 } hip__re_coefs;
 #define HIP__RE_KCACHE 3
 
+/* Streaming PCA of a 3-vector, laid out for 4-wide arithmetic (pca_step in reps_engine.c): lane
+ * 3 of every group of four is 0. */
+typedef struct {
+    float mu[4];                /* mean */
+    float cov[12];              /* covariance as three columns (xy, xz, yz stored twice) */
+    float e[4];                 /* principal axis (unit vector) */
+} hip__re_pca;
+
 typedef struct {
     /* The IMU/accelerometer front end computes in single precision (a unit vector, covariances
      * and displacements over seconds need no more; float halves the state and the work). The
      * output smoothing (lp, k_lp) stays in double: the angle path shares it and its events are
      * pinned bit for bit. */
     /* gravity direction and PCA of it (rotation channel) */
-    float u[3], mu[3], cov[6], e[3];
-    float g_mag;                /* gravity magnitude estimate */
+    float u[4];                 /* lane 3 is 0 (pca_step reads four) */
+    hip__re_pca prot;
     /* translation channel */
-    float alp[3];               /* slow mean of linear acceleration (bias) */
-    float vel[3], pos[3];
-    float pmu[3], pcov[6], pe[3];
+    float alp[4];               /* slow mean of linear acceleration (bias); lane 3 is 0 */
+    float vel[4], pos[4];       /* lane 3 is 0 */
+    hip__re_pca ptr;
     /* smoothing low-passes, per channel two stages */
     double lp[HIP__RE_NCHAN][2];
     float mlp[2];               /* motion measure (rad/s), same two-stage smoothing */
     float u_prev[3];            /* accelerometer-only mode: previous gravity direction */
+    float g_mag;                /* gravity magnitude estimate */
     /* filter coefficients for the time step k.dt, and those of the HIP__RE_KCACHE time steps used
      * before it (timestamps with jitter take a few distinct steps: recomputing the coefficients at
      * every change cost ~6 % of the time) */
     hip__re_coefs k, kc[HIP__RE_KCACHE];
-    int32_t kc_next;            /* cache slot replaced next */
     int64_t pca_next_ns;        /* the principal axes are next refreshed at this input time */
     float blk_a[3], blk_g[3];   /* sums of the raw samples not yet processed (decimation block) */
     int32_t blk_n;              /* number of raw samples in those sums */
     int32_t started;
     uint32_t n_iter;            /* axis refreshes so far (the translation axis takes every other one) */
+    int32_t kc_next;            /* cache slot replaced next (fields ordered to leave no padding) */
 } hip__re_front;
 
 typedef struct {
@@ -264,7 +273,6 @@ typedef struct {
     int64_t grid_ns;            /* engine grid step, ns */
     int64_t t_prev_ns, t_emit_ns; /* last accepted input sample; sample being processed */
     int64_t t_out_ns;           /* time of the last front-end output (y_prev, m_prev) */
-    int have_prev;
     int64_t grid_next_ns;       /* next engine grid time */
     int64_t n;                  /* engine samples pushed (global index) */
     int64_t seg_start;          /* first engine index of the current segment (after a gap) */
@@ -278,6 +286,7 @@ typedef struct {
     double k_act, k_rot_decay;  /* fixed-rate coefficients (activity EW gain, rot_peak decay) */
     double axis_cth;            /* cos(axis_reset_deg) */
     int32_t still_w;            /* still window in engine samples */
+    int have_prev;              /* (here: fills the alignment hole after still_w) */
     int64_t last_emit_end_i;
     int last_emit_ch;
     /* event queue */
