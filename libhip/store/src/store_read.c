@@ -291,31 +291,48 @@ hip_status hip_store_load_decision(hip_store *s, const char *record_id, int64_t 
                     msg_decision);
 }
 
-/* The pain entries of a day range are gathered in a staging log (each stored one-entry document
- * read back through the painlog's own importer), then handed to into through its all-or-nothing
- * import. */
-hip_status hip_store_load_painlog(hip_store *s, int32_t from_day, int32_t to_day,
-                                  int64_t as_of_seq, hip_painlog *into)
+/* A collection that a day range of one-item records loads into (the pain log, the assessment
+ * history). Each stored document is read back through the collection's own importer into a
+ * one-item staging object, its item is added to a staging collection, and that is handed to into
+ * through its all-or-nothing import: the store never parses a module's JSON itself, and a failed
+ * load leaves into unchanged. */
+typedef struct range_collection {
+    hip_store_kind kind;
+    const char *what;             /* "pain", "assessments": in messages */
+    const char *one_item;         /* the message when a record does not hold exactly one item */
+    const char *order_by;         /* the load order */
+    hip_status (*create)(const hip_allocator *allocator, void **out);
+    void (*destroy)(void *obj);
+    import_fn import;
+    hip_status (*export)(const void *obj, char *buf, size_t cap, size_t *len_out);
+    errmsg_fn last_error;
+    size_t (*count)(const void *obj);
+    hip_status (*add_only_item)(void *all, const void *one);   /* one holds exactly one item */
+} range_collection;
+
+static hip_status load_range(hip_store *s, const range_collection *k, int32_t from_day,
+                             int32_t to_day, int64_t as_of_seq, void *into)
 {
     if (!s) return HIP_ERR_INVALID;
     hip__clearerr(&s->err);
     if (!into) return hip__seterr(&s->err, HIP_ERR_INVALID, "into must not be NULL");
-    hip_painlog_config c;
-    hip_painlog_config_init(&c);
-    c.allocator = s->allocator;
-    hip_painlog *all = NULL, *one = NULL;
+    void *all = NULL, *one = NULL;
     char *buf = NULL;
     sqlite3_stmt *st = NULL;
-    hip_status r = hip_painlog_create(&c, &all);
-    if (r == HIP_OK) r = hip_painlog_create(&c, &one);
+    hip_status r = k->create(&s->allocator, &all);
+    if (r == HIP_OK) r = k->create(&s->allocator, &one);
     if (r != HIP_OK) { r = hip__seterr(&s->err, HIP_ERR_NOMEM, "out of memory"); goto done; }
-    int rc = sqlite3_prepare_v2(s->db,
-        "SELECT seq, record_id, body, crc FROM records r"
-        " WHERE kind = 3 AND day BETWEEN ?1 AND ?2 AND seq <= ?3 AND deleted = 0"
-        "   AND version = (SELECT max(version) FROM records r2 WHERE r2.kind = 3"
-        "                  AND r2.record_id = r.record_id AND r2.seq <= ?3)"
-        " ORDER BY day, t_ns, seq", -1, &st, NULL);
-    if (rc != SQLITE_OK) { r = hip__store_sqlerr(s, rc, "load pain"); goto done; }
+    char sql[400];
+    snprintf(sql, sizeof sql,
+             "SELECT seq, record_id, body, crc FROM records r"
+             " WHERE kind = %d AND day BETWEEN ?1 AND ?2 AND seq <= ?3 AND deleted = 0"
+             "   AND version = (SELECT max(version) FROM records r2 WHERE r2.kind = %d"
+             "                  AND r2.record_id = r.record_id AND r2.seq <= ?3)"
+             " ORDER BY %s", (int)k->kind, (int)k->kind, k->order_by);
+    char what[40];
+    snprintf(what, sizeof what, "load %s", k->what);
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) { r = hip__store_sqlerr(s, rc, what); goto done; }
     sqlite3_bind_int64(st, 1, from_day);
     sqlite3_bind_int64(st, 2, to_day);
     sqlite3_bind_int64(st, 3, as_of(as_of_seq));
@@ -324,113 +341,107 @@ hip_status hip_store_load_painlog(hip_store *s, int32_t from_day, int32_t to_day
         size_t len = 0;
         if ((r = hip__store_verify(s, st, 2, 3, 0, &body, &len)) != HIP_OK) goto done;
         const char *id = (const char *)sqlite3_column_text(st, 1);
-        r = hip_painlog_import_json(one, body, len);
-        if (r == HIP_OK && hip_painlog_count(one) != 1) r = HIP_ERR_FORMAT;
+        r = k->import(one, body, len);
+        int one_item = r == HIP_OK && k->count(one) == 1;
+        if (r == HIP_OK && !one_item) r = HIP_ERR_FORMAT;
         if (r != HIP_OK) {
-            r = load_error(s, r, HIP_STORE_KIND_PAIN, id ? id : "", sqlite3_column_int64(st, 0),
-                           r == HIP_ERR_FORMAT && hip_painlog_count(one) != 1
-                               ? "expected one entry" : hip_painlog_last_error(one));
+            r = load_error(s, r, k->kind, id ? id : "", sqlite3_column_int64(st, 0),
+                           r == HIP_ERR_FORMAT && !one_item && !k->last_error(one)[0]
+                               ? k->one_item : k->last_error(one));
             goto done;
         }
-        hip_pain_entry e;
-        if ((r = hip_painlog_entry_at(one, 0, &e)) != HIP_OK) goto done;
-        r = hip_painlog_add(all, &e);
-        if (r == HIP_ERR_EXISTS) r = HIP_OK;  /* the same entry stored twice loads once */
-        if (r != HIP_OK) { r = hip__seterr(&s->err, r, "load pain: %s", hip_painlog_last_error(all)); goto done; }
+        if ((r = k->add_only_item(all, one)) != HIP_OK) {
+            r = hip__seterr(&s->err, r, "%s: %s", what, k->last_error(all));
+            goto done;
+        }
     }
-    if (rc != SQLITE_DONE) { r = hip__store_sqlerr(s, rc, "load pain"); goto done; }
+    if (rc != SQLITE_DONE) { r = hip__store_sqlerr(s, rc, what); goto done; }
     sqlite3_finalize(st);
     st = NULL;
     size_t len = 0;
-    if ((r = hip_painlog_export_json(all, NULL, 0, &len)) != HIP_OK) {
-        r = hip__seterr(&s->err, r, "load pain: export failed");
+    if ((r = k->export(all, NULL, 0, &len)) != HIP_OK) {
+        r = hip__seterr(&s->err, r, "%s: export failed", what);
         goto done;
     }
     if (!(buf = hip__alloc(&s->allocator, len + 1))) {
         r = hip__seterr(&s->err, HIP_ERR_NOMEM, "out of memory");
         goto done;
     }
-    if ((r = hip_painlog_export_json(all, buf, len + 1, &len)) == HIP_OK)
-        r = hip_painlog_import_json(into, buf, len);
-    if (r != HIP_OK) hip__seterr(&s->err, r, "load pain: %s", hip_painlog_last_error(into));
+    if ((r = k->export(all, buf, len + 1, &len)) == HIP_OK) r = k->import(into, buf, len);
+    if (r != HIP_OK) hip__seterr(&s->err, r, "%s: %s", what, k->last_error(into));
 done:
     sqlite3_finalize(st);
     hip__free(&s->allocator, buf);
-    hip_painlog_destroy(one);
-    hip_painlog_destroy(all);
+    if (one) k->destroy(one);
+    if (all) k->destroy(all);
     return r;
 }
 
-/* The assessments of a day range: each stored one-result document read back through the
- * assessment importer into a staging history, then handed to into through its all-or-nothing
- * import. */
+/* ---- the pain log ---- */
+static hip_status pain_create(const hip_allocator *a, void **out)
+{
+    hip_painlog_config c;
+    hip_painlog_config_init(&c);
+    c.allocator = *a;
+    return hip_painlog_create(&c, (hip_painlog **)out);
+}
+static void pain_destroy(void *o) { hip_painlog_destroy(o); }
+static hip_status pain_import(void *o, const char *j, size_t n) { return hip_painlog_import_json(o, j, n); }
+static hip_status pain_export(const void *o, char *b, size_t cap, size_t *len)
+{
+    return hip_painlog_export_json(o, b, cap, len);
+}
+static const char *pain_error(const void *o) { return hip_painlog_last_error(o); }
+static size_t pain_count(const void *o) { return hip_painlog_count(o); }
+static hip_status pain_add_only(void *all, const void *one)
+{
+    hip_pain_entry e;
+    hip_status r = hip_painlog_entry_at(one, 0, &e);
+    if (r == HIP_OK) r = hip_painlog_add(all, &e);
+    return r == HIP_ERR_EXISTS ? HIP_OK : r;   /* the same entry stored twice loads once */
+}
+static const range_collection pain_collection = {
+    HIP_STORE_KIND_PAIN, "pain", "expected one entry", "day, t_ns, seq",
+    pain_create, pain_destroy, pain_import, pain_export, pain_error, pain_count, pain_add_only};
+
+hip_status hip_store_load_painlog(hip_store *s, int32_t from_day, int32_t to_day,
+                                  int64_t as_of_seq, hip_painlog *into)
+{
+    return load_range(s, &pain_collection, from_day, to_day, as_of_seq, into);
+}
+
+/* ---- the assessment history ---- */
+static hip_status assess_create(const hip_allocator *a, void **out)
+{
+    hip_assess_history_config c;
+    hip_assess_history_config_init(&c);
+    c.allocator = *a;
+    return hip_assess_history_create(&c, (hip_assess_history **)out);
+}
+static void assess_destroy(void *o) { hip_assess_history_destroy(o); }
+static hip_status assess_import(void *o, const char *j, size_t n)
+{
+    return hip_assess_history_import_json(o, j, n);
+}
+static hip_status assess_export(const void *o, char *b, size_t cap, size_t *len)
+{
+    return hip_assess_history_export_json(o, b, cap, len);
+}
+static const char *assess_error(const void *o) { return hip_assess_history_last_error(o); }
+static size_t assess_count(const void *o) { return hip_assess_history_count(o); }
+static hip_status assess_add_only(void *all, const void *one)
+{
+    hip_assess_result a;
+    hip_status r = hip_assess_history_at(one, 0, &a);
+    return r == HIP_OK ? hip_assess_history_add(all, &a) : r;
+}
+static const range_collection assess_collection = {
+    HIP_STORE_KIND_ASSESSMENT, "assessments", "expected one assessment", "day, seq",
+    assess_create, assess_destroy, assess_import, assess_export, assess_error, assess_count,
+    assess_add_only};
+
 hip_status hip_store_load_assessments(hip_store *s, int32_t from_day, int32_t to_day,
                                       int64_t as_of_seq, hip_assess_history *into)
 {
-    if (!s) return HIP_ERR_INVALID;
-    hip__clearerr(&s->err);
-    if (!into) return hip__seterr(&s->err, HIP_ERR_INVALID, "into must not be NULL");
-    hip_assess_history_config c;
-    hip_assess_history_config_init(&c);
-    c.allocator = s->allocator;
-    hip_assess_history *all = NULL, *one = NULL;
-    char *buf = NULL;
-    sqlite3_stmt *st = NULL;
-    hip_status r = hip_assess_history_create(&c, &all);
-    if (r == HIP_OK) r = hip_assess_history_create(&c, &one);
-    if (r != HIP_OK) { r = hip__seterr(&s->err, HIP_ERR_NOMEM, "out of memory"); goto done; }
-    int rc = sqlite3_prepare_v2(s->db,
-        "SELECT seq, record_id, body, crc FROM records r"
-        " WHERE kind = 6 AND day BETWEEN ?1 AND ?2 AND seq <= ?3 AND deleted = 0"
-        "   AND version = (SELECT max(version) FROM records r2 WHERE r2.kind = 6"
-        "                  AND r2.record_id = r.record_id AND r2.seq <= ?3)"
-        " ORDER BY day, seq", -1, &st, NULL);
-    if (rc != SQLITE_OK) { r = hip__store_sqlerr(s, rc, "load assessments"); goto done; }
-    sqlite3_bind_int64(st, 1, from_day);
-    sqlite3_bind_int64(st, 2, to_day);
-    sqlite3_bind_int64(st, 3, as_of(as_of_seq));
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *body = NULL;   /* set by hip__store_verify on HIP_OK */
-        size_t len = 0;
-        if ((r = hip__store_verify(s, st, 2, 3, 0, &body, &len)) != HIP_OK) goto done;
-        const char *id = (const char *)sqlite3_column_text(st, 1);
-        r = hip_assess_history_import_json(one, body, len);
-        int count_ok = r == HIP_OK && hip_assess_history_count(one) == 1;
-        if (r == HIP_OK && !count_ok) r = HIP_ERR_FORMAT;
-        if (r != HIP_OK) {
-            r = load_error(s, r, HIP_STORE_KIND_ASSESSMENT, id ? id : "",
-                           sqlite3_column_int64(st, 0),
-                           r == HIP_ERR_FORMAT && !count_ok && !hip_assess_history_last_error(one)[0]
-                               ? "expected one assessment" : hip_assess_history_last_error(one));
-            goto done;
-        }
-        hip_assess_result a;
-        if ((r = hip_assess_history_at(one, 0, &a)) != HIP_OK) goto done;
-        if ((r = hip_assess_history_add(all, &a)) != HIP_OK) {
-            r = hip__seterr(&s->err, r, "load assessments: %s", hip_assess_history_last_error(all));
-            goto done;
-        }
-    }
-    if (rc != SQLITE_DONE) { r = hip__store_sqlerr(s, rc, "load assessments"); goto done; }
-    sqlite3_finalize(st);
-    st = NULL;
-    size_t len = 0;
-    if ((r = hip_assess_history_export_json(all, NULL, 0, &len)) != HIP_OK) {
-        r = hip__seterr(&s->err, r, "load assessments: export failed");
-        goto done;
-    }
-    if (!(buf = hip__alloc(&s->allocator, len + 1))) {
-        r = hip__seterr(&s->err, HIP_ERR_NOMEM, "out of memory");
-        goto done;
-    }
-    if ((r = hip_assess_history_export_json(all, buf, len + 1, &len)) == HIP_OK)
-        r = hip_assess_history_import_json(into, buf, len);
-    if (r != HIP_OK)
-        hip__seterr(&s->err, r, "load assessments: %s", hip_assess_history_last_error(into));
-done:
-    sqlite3_finalize(st);
-    hip__free(&s->allocator, buf);
-    hip_assess_history_destroy(one);
-    hip_assess_history_destroy(all);
-    return r;
+    return load_range(s, &assess_collection, from_day, to_day, as_of_seq, into);
 }
