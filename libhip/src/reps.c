@@ -326,6 +326,38 @@ hip_status hip_reps_push(hip_reps *r, int64_t t_ns, const float *sample)
     return HIP_OK;
 }
 
+/* Number of leading samples of a block that check_sample accepts for their values and timestamps
+ * (the same tests, in one tight loop; the queue is the engine loop's business). IMU and
+ * accelerometer-only input. */
+static size_t valid_prefix(const hip_reps *r, const int64_t *t_ns, const float *s, size_t count)
+{
+    int64_t prev = r->engine.t_prev_ns;
+    int have = r->engine.have_prev;
+    size_t i = 0;
+    if (r->input == HIP_REPS_INPUT_IMU) {
+        for (; i < count; i++, s += 6) {
+            /* !(|v| <= limit) is also true for NaN and infinity */
+            int bad = !(fabsf(s[0]) <= 1000.0f) | !(fabsf(s[1]) <= 1000.0f) | !(fabsf(s[2]) <= 1000.0f) |
+                      !(fabsf(s[3]) <= 100.0f) | !(fabsf(s[4]) <= 100.0f) | !(fabsf(s[5]) <= 100.0f) |
+                      (have && t_ns[i] <= prev);
+            if (bad) break;
+            prev = t_ns[i];
+            have = 1;
+        }
+    } else {
+        for (; i < count; i++, s += 3) {
+            int bad = !(fabsf(s[0]) <= 1000.0f) | !(fabsf(s[1]) <= 1000.0f) | !(fabsf(s[2]) <= 1000.0f) |
+                      (have && t_ns[i] <= prev);
+            if (bad) break;
+            prev = t_ns[i];
+            have = 1;
+        }
+    }
+    return i;
+}
+
+static int queue_full(const hip_reps *r) { return r->engine.qlen > HIP__RE_EVQ_LEN - HIPTRACK_REPS_PUSH_ROOM; }
+
 hip_status hip_reps_push_block(hip_reps *r, const int64_t *t_ns, const float *samples, size_t count,
                                size_t *consumed_out)
 {
@@ -334,36 +366,30 @@ hip_status hip_reps_push_block(hip_reps *r, const int64_t *t_ns, const float *sa
     if (!consumed_out || (count && (!t_ns || !samples)))
         return seterr(r, HIP_ERR_INVALID, "t_ns, samples and consumed_out must not be NULL");
     size_t w = hip_reps_input_width(r->input);
-    if (r->input == HIP_REPS_INPUT_IMU) {
-        /* The common case in one tight loop: check_sample's tests inline (the same conditions);
-         * a sample failing one goes through check_sample for its message. */
-        size_t i = 0;
-        for (; i < count; i++) {
-            const float *s = samples + i * 6;
-            if (r->engine.qlen > HIP__RE_EVQ_LEN - HIPTRACK_REPS_PUSH_ROOM) break;
-            int bad = !(fabsf(s[0]) <= 1000.0f) | !(fabsf(s[1]) <= 1000.0f) | !(fabsf(s[2]) <= 1000.0f) |
-                      !(fabsf(s[3]) <= 100.0f) | !(fabsf(s[4]) <= 100.0f) | !(fabsf(s[5]) <= 100.0f) |
-                      (r->engine.have_prev && t_ns[i] <= r->engine.t_prev_ns);
-            if (bad) {
-                hip_status st = check_sample(r, t_ns[i], s);
-                if (st != HIP_OK) {
-                    *consumed_out = i;
-                    return st;
-                }
-            }
-            hip__re_reps_push_imu(&r->engine, t_ns[i], s[0], s[1], s[2], s[3], s[4], s[5]);
-            r->samples++;
-        }
-        *consumed_out = i;
-        return HIP_OK;
-    }
-    for (size_t i = 0; i < count; i++) {
+    size_t i = 0;
+    while (i < count) {
         /* A full queue ends the block early without an error (drain, then push the rest). */
-        if (r->engine.qlen > HIP__RE_EVQ_LEN - HIPTRACK_REPS_PUSH_ROOM) return HIP_OK;
+        if (queue_full(r)) return HIP_OK;
+        if (r->input != HIP_REPS_INPUT_ANGLE) {
+            /* the common case: validate a run of samples, then the engine takes the run in one
+             * loop (stopping when the queue fills) */
+            /* at most 256 at a time: a queue that fills ends the call, and the caller pushes
+             * the rest again */
+            size_t run = count - i < 256 ? count - i : 256;
+            size_t ok = valid_prefix(r, t_ns + i, samples + i * w, run);
+            size_t done = hip__re_reps_push_motion_block(&r->engine, t_ns + i, samples + i * w, ok,
+                                                         HIP__RE_EVQ_LEN - HIPTRACK_REPS_PUSH_ROOM);
+            r->samples += done;
+            i += done;
+            *consumed_out = i;
+            if (done < ok || i == count || queue_full(r)) return HIP_OK;
+            if (ok == run) continue;
+        }
+        /* angle input, or the sample valid_prefix stopped at: check_sample says what is wrong */
         hip_status st = check_sample(r, t_ns[i], samples + i * w);
         if (st != HIP_OK) return st;
         feed(r, t_ns[i], samples + i * w);
-        *consumed_out = i + 1;
+        *consumed_out = ++i;
     }
     return HIP_OK;
 }

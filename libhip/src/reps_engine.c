@@ -1327,8 +1327,12 @@ static void coef_update(hip__re_reps *r, double dt)
     if (cf->input == HIP__RE_INPUT_ACCEL) k->k_acc = (float)hip__re_alpha(dt, cf->acc_lp_tau_s);
     k->k_g = (float)hip__re_alpha(dt, 10.0);
     k->k_pca = (float)hip__re_alpha(dt, cf->pca_tau_s);
-    k->k_hp = (float)hip__re_alpha(dt, cf->trans_hp_tau_s);
-    k->k_leak = (float)hip__re_exp_neg(dt / cf->trans_leak_tau_s);
+    double leak = hip__re_exp_neg(dt / cf->trans_leak_tau_s);
+    k->k_leak = (float)leak;
+    if (cf->trans_hp_tau_s == cf->trans_leak_tau_s && cf->trans_hp_tau_s > 0.0f) /* the default: one exp */
+        k->k_hp = (float)(1.0 - leak);
+    else
+        k->k_hp = (float)hip__re_alpha(dt, cf->trans_hp_tau_s);
 }
 
 /* Two cascaded first-order low-passes; on the first sample of a segment they start settled. */
@@ -1425,7 +1429,7 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
     int iter = t >= fe->pca_next_ns;
     if (iter) {
         fe->pca_next_ns = t + HIP__RE_PCA_ITER_NS;
-        r->ch[HIP__RE_CH_ROT].axis_dirty = r->ch[HIP__RE_CH_TRANS].axis_dirty = 1;
+        r->ch[HIP__RE_CH_ROT].axis_dirty = 1;
     }
     float proj = pca_step(&fe->prot, fe->u, kp, iter);
     if (proj > 1.0f) proj = 1.0f;
@@ -1474,6 +1478,7 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
     }
 #endif
     int iter_tr = iter && (fe->n_iter++ % HIP__RE_TR_ITER_EVERY) == 0u;
+    if (iter_tr) r->ch[HIP__RE_CH_TRANS].axis_dirty = 1; /* its axis moves only now */
     double s_tr = (double)pca_step(&fe->ptr, fe->pos, kp, iter_tr) * 100.0;
 
     float y[HIP__RE_NCHAN];
@@ -1515,7 +1520,7 @@ static void block_flush(hip__re_reps *r, int64_t t, int has_gyro)
     front_step(r, t, a, g, has_gyro, (double)(t - r->t_out_ns) * 1e-9);
 }
 
-static void front_motion(hip__re_reps *r, int64_t t, const float *a, const float *g, int has_gyro)
+HIP__RE_INLINE void front_motion(hip__re_reps *r, int64_t t, const float *a, const float *g, int has_gyro)
 {
     hip__re_front *fe = &r->fe;
     r->t_emit_ns = t;
@@ -1551,6 +1556,20 @@ void hip__re_reps_push_imu(hip__re_reps *r, int64_t t_ns, float ax, float ay, fl
 {
     const float a[3] = {ax, ay, az}, g[3] = {gx, gy, gz};
     front_motion(r, t_ns, a, g, r->cfg.input == HIP__RE_INPUT_IMU);
+}
+
+size_t hip__re_reps_push_motion_block(hip__re_reps *r, const int64_t *t_ns, const float *samples, size_t n,
+                                      int qmax)
+{
+    static const float zero[3] = {0.0f, 0.0f, 0.0f};
+    size_t i = 0;
+    /* one loop per input kind, so that front_motion is inlined with has_gyro a constant */
+    if (r->cfg.input == HIP__RE_INPUT_IMU) {
+        for (; i < n && r->qlen <= qmax; i++) front_motion(r, t_ns[i], samples + 6 * i, samples + 6 * i + 3, 1);
+    } else if (r->cfg.input == HIP__RE_INPUT_ACCEL) {
+        for (; i < n && r->qlen <= qmax; i++) front_motion(r, t_ns[i], samples + 3 * i, zero, 0);
+    }
+    return i;
 }
 
 void hip__re_reps_push_accel(hip__re_reps *r, int64_t t_ns, float ax, float ay, float az)

@@ -34,6 +34,7 @@
 #ifndef HIPTRACK_SRC_REPS_ENGINE_H
 #define HIPTRACK_SRC_REPS_ENGINE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -309,6 +310,11 @@ void hip__re_reps_push_imu(hip__re_reps *r, int64_t t_ns, float ax, float ay, fl
                       float gx, float gy, float gz);
 void hip__re_reps_push_accel(hip__re_reps *r, int64_t t_ns, float ax, float ay, float az);
 void hip__re_reps_push_angle(hip__re_reps *r, int64_t t_ns, float angle_deg);
+/* Push n samples of the IMU (6 floats each: accel, gyro) or accelerometer-only (3 floats) input,
+ * as hip__re_reps_push_imu/_accel would one by one, until the event queue holds more than qmax
+ * events. Returns the number of samples taken. The caller has validated them. */
+size_t hip__re_reps_push_motion_block(hip__re_reps *r, const int64_t *t_ns, const float *samples, size_t n,
+                                      int qmax);
 /* End of stream: settles a pending extreme and finishes pending reps. */
 void hip__re_reps_flush(hip__re_reps *r);
 /* Pop the oldest event; returns 1 if one was written to *ev, 0 if the queue is empty. */
