@@ -29,7 +29,7 @@ Perturbations (deterministic seeds; each applied on its own to the original reco
 
 Usage:
   python3 bench/perturb_dev.py [--build build-rel] [--only rate100,rot1,...] [--keep DIR]
-                               [--data ../shared/data/dev] [--jobs 2] [--json OUT.json]
+                               [--data ../shared/data/dev] [--jobs 2] [--json OUT.json] [--all-changes]
 """
 import argparse
 import concurrent.futures
