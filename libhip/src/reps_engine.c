@@ -630,7 +630,37 @@ static float ring_peak_speed_coarse(const hip__re_reps *r, const hip__re_chan *c
 {
     int64_t lo = valid_lo(r), hi = r->n - 1, bi = -1;
     float pk = 0.0f;
-    for (int64_t i = a; i <= b; i++) {
+    /* The first largest speed over [a, b], in index order. Inside [lo + 2, hi - 2] the speed is a
+     * monotonic function of the integer stencil |d| (distinct |d| < 2^20 give distinct floats), so
+     * the first largest |d| is found in integers and converted once; the edges use the fallback. */
+    int64_t ia = a > lo + 2 ? a : lo + 2, ib = b < hi - 2 ? b : hi - 2;
+    for (int64_t i = a; i <= b && i < ia; i++) {
+        float v = ring_speed_at(r, c, i, lo, hi);
+        if (v > pk) {
+            pk = v;
+            bi = i;
+        }
+    }
+    if (ia <= ib) {
+        const int16_t *q = c->ring;
+        const int m = HIP__RE_RING_LEN - 1;
+        int dmax = -1;
+        int64_t imax = ia;
+        for (int64_t i = ia; i <= ib; i++) {
+            int d = -(int)q[(i + 2) & m] + 8 * (int)q[(i + 1) & m] - 8 * (int)q[(i - 1) & m] + (int)q[(i - 2) & m];
+            if (d < 0) d = -d;
+            if (d > dmax) {
+                dmax = d;
+                imax = i;
+            }
+        }
+        float v = ring_speed_at(r, c, imax, lo, hi);
+        if (v > pk) {
+            pk = v;
+            bi = imax;
+        }
+    }
+    for (int64_t i = (ib + 1 > ia ? ib + 1 : ia); i <= b; i++) {
         float v = ring_speed_at(r, c, i, lo, hi);
         if (v > pk) {
             pk = v;
