@@ -354,6 +354,46 @@ static void test_bad_samples_change_nothing(void **state)
     hip_reps_destroy(r);
 }
 
+/* hip_reps_push_block validates a run of samples at a time (four lanes at a time with GCC/Clang):
+ * every refused value, in every column and at every position of a run, stops the block at that
+ * sample with the column's name, as hip_reps_push would. */
+static void test_block_validation_each_column(void **state)
+{
+    (void)state;
+    static const char *const names[6] = {"ax", "ay", "az", "gx", "gy", "gz"};
+    const float values[6] = {NAN, INFINITY, -INFINITY, 2000.0f, -1000.5f, 150.0f};
+    for (int input = 0; input < 2; input++) {
+        hip_reps_input kind = input == 0 ? HIP_REPS_INPUT_IMU : HIP_REPS_INPUT_ACCEL;
+        size_t w = hip_reps_input_width(kind);
+        uniform_stream(&S1, kind, 3, 50.0, 2.5);
+        for (size_t col = 0; col < w; col++)
+            for (int k = 0; k < 6; k++) {
+                if (col < 3 && k == 5) continue; /* 150 m/s^2 is a plausible acceleration */
+                for (size_t at = 0; at < 9; at += 4) {
+                    hip_reps *r = detector(kind);
+                    float block[10 * 6];
+                    memcpy(block, S1.v, 10 * w * sizeof(float));
+                    block[at * w + col] = values[k];
+                    size_t used = 99;
+                    assert_int_equal(hip_reps_push_block(r, S1.t, block, 10, &used), HIP_ERR_RANGE);
+                    assert_int_equal(used, at);
+                    assert_non_null(strstr(hip_reps_last_error(r), names[col]));
+                    hip_reps_destroy(r);
+                }
+            }
+        /* a timestamp that does not advance, inside a run */
+        hip_reps *r = detector(kind);
+        int64_t t[10];
+        memcpy(t, S1.t, sizeof t);
+        t[6] = t[5];
+        size_t used = 99;
+        assert_int_equal(hip_reps_push_block(r, t, S1.v, 10, &used), HIP_ERR_RANGE);
+        assert_int_equal(used, 6);
+        assert_non_null(strstr(hip_reps_last_error(r), "not after the previous"));
+        hip_reps_destroy(r);
+    }
+}
+
 static void test_queue_backpressure(void **state)
 {
     (void)state;
@@ -721,6 +761,7 @@ int main(void)
         cmocka_unit_test(test_workspace_without_heap),
         cmocka_unit_test(test_config_validation),
         cmocka_unit_test(test_bad_samples_change_nothing),
+        cmocka_unit_test(test_block_validation_each_column),
         cmocka_unit_test(test_queue_backpressure),
         cmocka_unit_test(test_gap_ends_rep_without_inventing),
         cmocka_unit_test(test_snapshot_resume_and_corruption),

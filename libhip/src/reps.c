@@ -335,6 +335,28 @@ static size_t valid_prefix(const hip_reps *r, const int64_t *t_ns, const float *
     int have = r->engine.have_prev;
     size_t i = 0;
     if (r->input == HIP_REPS_INPUT_IMU) {
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(HIP__RE_SCALAR)
+        /* the same tests on two 4-float loads per sample, s[0..3] and s[2..5] (inside the sample):
+         * |v| as the bits without the sign, and NaN fails <= as in the scalar test */
+        typedef float v4f __attribute__((vector_size(16)));
+        typedef int32_t v4i __attribute__((vector_size(16)));
+        const v4f lim_lo = {1000.0f, 1000.0f, 1000.0f, 100.0f}, lim_hi = {1000.0f, 100.0f, 100.0f, 100.0f};
+        const v4i abs_mask = {0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff};
+        for (; i < count; i++, s += 6) {
+            v4i lo, hi;
+            memcpy(&lo, s, sizeof lo);
+            memcpy(&hi, s + 2, sizeof hi);
+            v4f alo, ahi;
+            lo &= abs_mask;
+            hi &= abs_mask;
+            memcpy(&alo, &lo, sizeof alo);
+            memcpy(&ahi, &hi, sizeof ahi);
+            v4i ok = (alo <= lim_lo) & (ahi <= lim_hi);
+            if (!(ok[0] & ok[1] & ok[2] & ok[3]) || (have && t_ns[i] <= prev)) break;
+            prev = t_ns[i];
+            have = 1;
+        }
+#else
         for (; i < count; i++, s += 6) {
             /* !(|v| <= limit) is also true for NaN and infinity */
             int bad = !(fabsf(s[0]) <= 1000.0f) | !(fabsf(s[1]) <= 1000.0f) | !(fabsf(s[2]) <= 1000.0f) |
@@ -344,6 +366,7 @@ static size_t valid_prefix(const hip_reps *r, const int64_t *t_ns, const float *
             prev = t_ns[i];
             have = 1;
         }
+#endif
     } else {
         for (; i < count; i++, s += 3) {
             int bad = !(fabsf(s[0]) <= 1000.0f) | !(fabsf(s[1]) <= 1000.0f) | !(fabsf(s[2]) <= 1000.0f) |

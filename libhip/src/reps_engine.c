@@ -1588,6 +1588,55 @@ void hip__re_reps_push_imu(hip__re_reps *r, int64_t t_ns, float ax, float ay, fl
     front_motion(r, t_ns, a, g, r->cfg.input == HIP__RE_INPUT_IMU);
 }
 
+/* IMU samples from index i that only add to the current decimation block (input faster than the
+ * front-end step, no gap, not the block's last sample): the sums are kept in registers over the
+ * run. Exactly what front_motion does to them one by one (each lane adds in the same order).
+ * Returns the index after the run. */
+static size_t accumulate_run(hip__re_reps *r, const int64_t *t_ns, const float *s, size_t i, size_t n)
+{
+    hip__re_front *fe = &r->fe;
+    const int64_t t_out = r->t_out_ns;
+    int64_t tp = r->t_prev_ns;
+    int32_t bn = fe->blk_n;
+#if HIP__RE_VEC
+    /* lanes 0-2 of sa are the acceleration sums, lanes 1-3 of sg the gyro sums (the loads are
+     * s[0..3] and s[2..5], inside the sample); the other lanes are never read */
+    hip__re_v4f sa = {fe->blk_a[0], fe->blk_a[1], fe->blk_a[2], 0.0f};
+    hip__re_v4f sg = {0.0f, fe->blk_g[0], fe->blk_g[1], fe->blk_g[2]};
+    do {
+        sa += v4_load(s + 6 * i);
+        sg += v4_load(s + 6 * i + 2);
+        tp = t_ns[i];
+        bn++;
+        i++;
+    } while (i < n && t_ns[i] - t_out < HIP__RE_FE_STEP_NS && t_ns[i] > tp);
+    for (int j = 0; j < 3; j++) {
+        fe->blk_a[j] = sa[j];
+        fe->blk_g[j] = sg[j + 1];
+    }
+#else
+    float a0 = fe->blk_a[0], a1 = fe->blk_a[1], a2 = fe->blk_a[2];
+    float g0 = fe->blk_g[0], g1 = fe->blk_g[1], g2 = fe->blk_g[2];
+    do {
+        const float *x = s + 6 * i;
+        a0 += x[0];
+        a1 += x[1];
+        a2 += x[2];
+        g0 += x[3];
+        g1 += x[4];
+        g2 += x[5];
+        tp = t_ns[i];
+        bn++;
+        i++;
+    } while (i < n && t_ns[i] - t_out < HIP__RE_FE_STEP_NS && t_ns[i] > tp);
+    fe->blk_a[0] = a0, fe->blk_a[1] = a1, fe->blk_a[2] = a2;
+    fe->blk_g[0] = g0, fe->blk_g[1] = g1, fe->blk_g[2] = g2;
+#endif
+    fe->blk_n = bn;
+    r->t_prev_ns = r->t_emit_ns = tp;
+    return i;
+}
+
 size_t hip__re_reps_push_motion_block(hip__re_reps *r, const int64_t *t_ns, const float *samples, size_t n,
                                       int qmax)
 {
@@ -1595,7 +1644,16 @@ size_t hip__re_reps_push_motion_block(hip__re_reps *r, const int64_t *t_ns, cons
     size_t i = 0;
     /* one loop per input kind, so that front_motion is inlined with has_gyro a constant */
     if (r->cfg.input == HIP__RE_INPUT_IMU) {
-        for (; i < n && r->qlen <= qmax; i++) front_motion(r, t_ns[i], samples + 6 * i, samples + 6 * i + 3, 1);
+        /* a sample less than a front-end step after the last step cannot be after a gap */
+        const int no_gap_in_step = (double)r->cfg.gap_s >= (double)HIP__RE_FE_STEP_NS * 1e-9;
+        while (i < n && r->qlen <= qmax) {
+            if (no_gap_in_step && r->have_prev && t_ns[i] - r->t_out_ns < HIP__RE_FE_STEP_NS && t_ns[i] > r->t_prev_ns) {
+                i = accumulate_run(r, t_ns, samples, i, n);
+                continue;
+            }
+            front_motion(r, t_ns[i], samples + 6 * i, samples + 6 * i + 3, 1);
+            i++;
+        }
     } else if (r->cfg.input == HIP__RE_INPUT_ACCEL) {
         for (; i < n && r->qlen <= qmax; i++) front_motion(r, t_ns[i], samples + 3 * i, zero, 0);
     }
