@@ -8,6 +8,11 @@ since the detector's figure excludes parsing too). The C side is bench/bench_rep
 detector over already-parsed samples, best of 5. The three alternate over BENCH_ROUNDS rounds
 (default 3) and each round's ratios are printed, with the median.
 
+End to end: the same bench_reps run (--with-parse) also times the CLI's recording CSV reader
+followed by the detector, file by file, from the files' bytes already in memory (the read from
+disk excluded; the baseline's np.loadtxt reads them from the page cache), and that rate is
+compared with the baseline as written (np.loadtxt + SciPy) on extra lines.
+
 Usage: bench_vs_baseline.py BUILD_DIR [RECORDINGS_DIR]
 Without RECORDINGS_DIR it uses ../shared/data/dev when present, else recordings that
 `hiptrack simulate` makes in a temporary folder.
@@ -83,7 +88,7 @@ def main():
         return samples / best
 
     def detector():
-        out = subprocess.run([os.path.join(build, "bench", "bench_reps"), "--repeat", "5", *paths],
+        out = subprocess.run([os.path.join(build, "bench", "bench_reps"), "--repeat", "5", "--with-parse", *paths],
                              capture_output=True, text=True, check=True).stdout.strip()
         return dict(kv.split("=") for kv in out.split())
 
@@ -95,17 +100,24 @@ def main():
         full = baseline_as_written()
         proc = baseline_processing_only()
         fields = detector()
-        rows.append((float(fields["samples_per_s"]), full, proc))
+        rows.append((float(fields["samples_per_s"]), full, proc, float(fields["e2e_samples_per_s"]),
+                     float(fields["parse_samples_per_s"]), float(fields["parse_mb_per_s"])))
     print(f"recordings: {len(paths)} files, {samples} samples of 6-axis data; {rounds} alternating rounds")
     print(f"hiptrack state: {fields['state_bytes']} bytes")
-    for k, (c, full, proc) in enumerate(rows, 1):
+    for k, (c, full, proc, e2e, _, _) in enumerate(rows, 1):
         print(f"round {k}: hiptrack {c:,.0f} samples/s; baseline as written {full:,.0f} samples/s"
               f" -> {c / full:.1f}x; baseline processing only {proc:,.0f} samples/s -> {c / proc:.1f}x")
+        print(f"round {k} end to end: hiptrack CSV reader + detector {e2e:,.0f} samples/s; baseline as written"
+              f" {full:,.0f} samples/s -> {e2e / full:.1f}x")
     med = lambda v: sorted(v)[len(v) // 2]
     c_best = max(r[0] for r in rows)
     print(f"hiptrack detector (C, streaming): {c_best:,.0f} samples/s (best round)")
     print(f"ratio vs baseline_reps.py as written (CSV load + SciPy): median {med([r[0] / r[1] for r in rows]):.1f}x")
     print(f"ratio vs baseline_reps.py processing only (arrays preloaded): median {med([r[0] / r[2] for r in rows]):.1f}x")
+    best = max(rows, key=lambda r: r[3])
+    print(f"hiptrack end to end (C CSV reader + detector, file bytes in memory): {best[3]:,.0f} samples/s"
+          f" (best round; the reader alone {best[4]:,.0f} samples/s, {best[5]:.0f} MB/s)")
+    print(f"ratio end to end vs baseline_reps.py as written (np.loadtxt + SciPy): median {med([r[3] / r[1] for r in rows]):.1f}x")
     return 0
 
 

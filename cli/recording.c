@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,32 +73,247 @@ static int cmp_float(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Median of |a| over the first samples, and the largest |gyro| component: the unit checks. */
+/* Median of |a| over the first samples, and the largest |gyro| component: the unit checks. The
+ * median only matters against the "in g" window (0.5, 1.6): two counts decide that exactly (the
+ * median is the (n/2)-th smallest, and magnitudes are never NaN), so the sort is only needed to
+ * print the median of a refused file. */
 static int check_units(const rec_options *o, const recording *r, char *msg, size_t cap)
 {
     if (o->width < 3 || r->count == 0) return 0;
     size_t n = r->count < 2000 ? r->count : 2000;
-    float *mag = malloc(n * sizeof *mag);
-    if (!mag) return fail(msg, cap, "out of memory");
+    size_t at_most_low = 0, below_high = 0;
     for (size_t i = 0; i < n; i++) {
         const float *v = r->values + i * r->width;
-        mag[i] = sqrtf(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        float m = sqrtf(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        at_most_low += m <= 0.5f;
+        below_high += m < 1.6f;
     }
-    qsort(mag, n, sizeof *mag, cmp_float);
-    float med = mag[n / 2];
-    free(mag);
-    if (med > 0.5f && med < 1.6f)
+    if (at_most_low <= n / 2 && below_high > n / 2) {   /* 0.5 < median < 1.6 */
+        float *mag = malloc(n * sizeof *mag);
+        if (!mag) return fail(msg, cap, "out of memory");
+        for (size_t i = 0; i < n; i++) {
+            const float *v = r->values + i * r->width;
+            mag[i] = sqrtf(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        }
+        qsort(mag, n, sizeof *mag, cmp_float);
+        float med = mag[n / 2];
+        free(mag);
         return fail(msg, cap, "the accelerometer magnitude is near 1 (median %.2f m/s^2): the file is in g, not m/s^2 (pass --accel-unit g)", (double)med);
+    }
     if (o->width == 6) {
         float gmax = 0;
         for (size_t i = 0; i < r->count; i++)
             for (int k = 3; k < 6; k++) {
                 float g = fabsf(r->values[i * r->width + (size_t)k]);
-                if (g > gmax) gmax = g;
+                gmax = g > gmax ? g : gmax;
             }
         if (gmax > 40.0f)
             return fail(msg, cap, "the gyroscope reaches %.0f rad/s, which is implausible: the file is probably in deg/s (pass --gyro-unit dps)", (double)gmax);
     }
+    return 0;
+}
+
+/* Exact powers of ten representable in a double (10^0 .. 10^22), as in numtext.c. */
+static const double pow10_exact[23] = {
+    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* The common field in one pass: padding (' ', '"'), optional '-', digits (no leading zero), optional
+ * '.digits', optional exponent of at most 4 digits, padding, then the delimiter, a line end or the
+ * end of the text; at most 19 digits in all, a significand <= 2^53 and a decimal exponent in
+ * -22..22. That is the input on which hip__parse_double takes its exact (Clinger) path with no digit
+ * dropped, and the same single division or multiplication below gives the same double. Anything
+ * else returns 0 having decided nothing: the caller then reads the field the general way, which
+ * also words the errors. Only used when the delimiter cannot occur inside such a field. */
+static int fast_field(const unsigned char *p, const unsigned char *end, unsigned char delim, double *out,
+                      const unsigned char **stop)
+{
+    while (p < end && (*p == ' ' || *p == '"')) p++;
+    int neg = p < end && *p == '-';
+    p += neg;
+    const unsigned char *d0 = p;
+    uint64_t m = 0;
+    unsigned d;
+    while (p < end && (d = (unsigned)*p - '0') <= 9) { m = m * 10 + d; p++; }
+    size_t digits = (size_t)(p - d0);
+    if (digits == 0 || (digits > 1 && *d0 == '0')) return 0;
+    int e = 0;
+    if (p < end && *p == '.') {
+        const unsigned char *f0 = ++p;
+        while (p < end && (d = (unsigned)*p - '0') <= 9) { m = m * 10 + d; p++; }
+        if (p == f0) return 0;
+        digits += (size_t)(p - f0);
+        e = -(int)(p - f0);
+    }
+    if (digits > 19 || m > (1ULL << 53)) return 0;   /* past 19 digits m wrapped: checked first */
+    if (p < end && (*p | 0x20) == 'e') {
+        p++;
+        int eneg = 0;
+        if (p < end && (*p == '+' || *p == '-')) { eneg = *p == '-'; p++; }
+        const unsigned char *x0 = p;
+        int x = 0;
+        while (p < end && p - x0 < 4 && (d = (unsigned)*p - '0') <= 9) { x = x * 10 + (int)d; p++; }
+        if (p == x0) return 0;
+        e += eneg ? -x : x;
+    }
+    if (e < -22 || e > 22) return 0;
+    while (p < end && (*p == ' ' || *p == '"')) p++;
+    if (p < end && *p != delim && *p != '\n' && *p != '\r') return 0;
+    double v = m == 0 ? 0.0 : e < 0 ? (double)m / pow10_exact[-e] : (double)m * pow10_exact[e];
+    *out = neg ? -v : v;
+    *stop = p;
+    return 1;
+}
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define REC_SWAR 1
+/* 10^f and -10^f: m / -10^f is -(m / 10^f) in round-to-nearest (the rounding is symmetric; the
+ * CLI never changes the rounding mode), and "-0" gives -0.0 as hip__parse_double does. */
+static const double pow10_signed[2][8] = {{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7},
+                                          {-1e0, -1e1, -1e2, -1e3, -1e4, -1e5, -1e6, -1e7}};
+
+/* The shape of eight bytes, looked up by which of them are not digits (bit i: byte i): the first
+ * non-digit n1, the second n2 (8: none), the digits after a point at n1 (f), the mask of the bytes
+ * before n1 and the shifts that move the digits to the end of the word. bad: no digit first, or
+ * no non-digit at all (eight digits and maybe more). */
+typedef struct swar_shape {
+    uint64_t low;
+    unsigned char bad, n1, n2, f, sh_int, sh_dot;
+} swar_shape;
+#define SW_CTZ(m) ((m) & 1 ? 0 : (m) & 2 ? 1 : (m) & 4 ? 2 : (m) & 8 ? 3 : (m) & 16 ? 4 : (m) & 32 ? 5 : (m) & 64 ? 6 : (m) & 128 ? 7 : 8)
+#define SW_N1(m) (SW_CTZ(m) & 7)
+#define SW_N2(m) SW_CTZ((m) & ((m) - 1))
+#define SW_E(m) {(1ULL << (8 * SW_N1(m))) - 1, (m) == 0 || ((m) & 1), SW_N1(m), SW_N2(m), \
+                 SW_N2(m) > SW_N1(m) + 1 ? SW_N2(m) - SW_N1(m) - 1 : 0, 64 - 8 * SW_N1(m), 72 - 8 * SW_N2(m)}
+#define SW_E4(m) SW_E(m), SW_E((m) + 1), SW_E((m) + 2), SW_E((m) + 3)
+#define SW_E16(m) SW_E4(m), SW_E4((m) + 4), SW_E4((m) + 8), SW_E4((m) + 12)
+#define SW_E64(m) SW_E16(m), SW_E16((m) + 16), SW_E16((m) + 32), SW_E16((m) + 48)
+static const swar_shape swar_shapes[256] = {SW_E64(0), SW_E64(64), SW_E64(128), SW_E64(192)};
+
+/* The most common field of all, eight bytes at a time: optional '-', then at most 8 bytes of
+ * digits with at most one '.' between digits (no leading zero, at least one digit after the point),
+ * so at most 7 digits: m < 10^7 and a decimal exponent of -6..0, inside the exact path's limits, and
+ * m / 10^f (m / 1 = m * 1 without a fraction) is what hip__parse_double computes. Needs 10
+ * readable bytes at p; *stop is the byte after the number, which the caller checks (a ninth digit
+ * there fails that check). Returns 0 on any other shape. */
+static inline int swar_number(const unsigned char *p, double *out, const unsigned char **stop)
+{
+    unsigned neg = *p == '-';
+    p += neg;
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    uint64_t t = w ^ 0x3030303030303030u;                                     /* digits become 0..9 */
+    uint64_t nd = ((t + 0x7676767676767676u) | t) & 0x8080808080808080u;     /* top bit: not a digit */
+    const swar_shape *sh = &swar_shapes[(nd * 0x0002040810204081u) >> 56];   /* gather the top bits */
+    /* ... and no leading zero ('0' then a digit) */
+    if (sh->bad || ((t | (nd >> 8)) & 0xFF) == 0) return 0;
+    unsigned f = 0;
+    uint64_t x;
+    if (p[sh->n1] == '.') {
+        f = sh->f;
+        if (!f) return 0;
+        x = ((t & sh->low) | ((t >> 8) & ~sh->low)) << sh->sh_dot;           /* drop the point */
+        *stop = p + sh->n2;
+    } else {
+        x = t << sh->sh_int;
+        *stop = p + sh->n1;
+    }
+    /* The digits now end byte 7 with zeros before them: pairs, then fours, then all (byte 0 leads). */
+    x = x * 10 + (x >> 8);
+    x = (((x & 0x000000FF000000FFu) * (100 + (1000000ULL << 32))) +
+         (((x >> 16) & 0x000000FF000000FFu) * (1 + (10000ULL << 32)))) >> 32;
+    *out = (double)(uint32_t)x / pow10_signed[neg][f];
+    return 1;
+}
+
+/* A whole line of w + 1 such numbers, in the header's first w + 1 columns, each followed by the
+ * delimiter and the last by a line end. Reads at most 10 bytes per field (the caller makes sure
+ * they exist). The time goes to *t; the values, scaled, straight into dst as floats: below 10^7 in
+ * magnitude, times at most 9.80665, they are always in the float range. Returns 0 for any other
+ * line (dst may then hold anything), which is then read the general way. */
+static int swar_line(const unsigned char *p, size_t w, unsigned char delim, const double *scale, double *t,
+                     float *dst, const unsigned char **stop)
+{
+    if (!swar_number(p, t, &p)) return 0;
+    for (size_t k = 0; k < w; k++) {
+        double v;
+        if (*p++ != delim || !swar_number(p, &v, &p)) return 0;
+        dst[k] = (float)(v * scale[k]);
+    }
+    if (*p != '\n' && *p != '\r') return 0;
+    *stop = p;
+    return 1;
+}
+#endif
+
+/* llround for |t| < 9.2e18 (< 2^63): the conversion truncates exactly, t minus its integer part is
+ * exact, and halves go away from zero. */
+static int64_t round_half_away(double t)
+{
+    int64_t i = (int64_t)t;
+    double f = t - (double)i;
+    if (f >= 0.5) i++;
+    else if (f <= -0.5) i--;
+    return i;
+}
+
+/* What reading a data line needs from the header and the options. */
+typedef struct reader {
+    const char *s;
+    const unsigned char *end;
+    size_t w;
+    const char *const *want;
+    const int *where;
+    int ncols;
+    unsigned char delim;
+    int fast;                     /* fast_field may be tried */
+    signed char feeds[256];       /* per header column: the first value it feeds, -1 none */
+    unsigned char shared[256];    /* 1: another value feeds from that column too */
+} reader;
+
+/* Reads the data line at *p into row[0..w] (time, then the values) and leaves *p at its line end;
+ * nonzero with msg set when a wanted field is not a number or one is missing. */
+static int read_line(const reader *rd, const unsigned char **pp, size_t line, double *row, char *msg, size_t cap)
+{
+    const unsigned char *u = (const unsigned char *)rd->s, *end = rd->end, *p = *pp;
+    const unsigned char *line_start = p;
+    const unsigned char delim = rd->delim;
+    int col = 0;
+    int filled = 0;
+    for (;;) {
+        int k = col < rd->ncols ? rd->feeds[col] : -1;
+        if (k < 0) {
+            while (p < end && *p != delim && *p != '\n' && *p != '\r') p++;
+        } else {
+            double v;
+            const unsigned char *q;
+            if (rd->fast && fast_field(p, end, delim, &v, &q)) {
+                p = q;
+            } else {
+                /* The general way: the field up to the delimiter, trimmed, parsed exactly. */
+                size_t a, b, at = (size_t)(p - u);
+                next_field(rd->s, (size_t)(end - u), &at, (char)delim, &a, &b);
+                size_t fa = a, fe = b;
+                trim(rd->s, &a, &b);
+                if (!hip__parse_double(rd->s + a, b - a, &v)) {
+                    int shown = (int)(b - a < 24 ? b - a : 24);
+                    return fail(msg, cap, "line %zu, column %zu: expected a number in column '%s', found '%.*s'",
+                                line, fa - (size_t)(line_start - u) + 1, rd->want[k], shown, rd->s + a);
+                }
+                p = u + fe;
+            }
+            row[k] = v;
+            filled++;
+            if (rd->shared[col])
+                for (size_t j = (size_t)k + 1; j <= rd->w; j++)
+                    if (rd->where[j] == col) { row[j] = v; filled++; }
+        }
+        col++;
+        if (p < end && *p == delim) p++;
+        if (p >= end || *p == '\n' || *p == '\r') break;
+    }
+    if (filled != (int)rd->w + 1) return fail(msg, cap, "line %zu: %d fields, the header has %d", line, col, rd->ncols);
+    *pp = p;
     return 0;
 }
 
@@ -132,6 +348,32 @@ int rec_parse(const char *s, size_t len, const rec_options *o, recording *out, c
             return fail(msg, cap, "line 1: no column named '%s' in the header (use --columns to name the columns)", want[k]);
     pos = skip_eol(s, len, pos);
 
+    /* Per header column: the first value it feeds (-1: none) and whether another feeds from it too
+     * (two wanted names alike). Columns past the header feed nothing. */
+    reader rd;
+    rd.s = s;
+    rd.end = (const unsigned char *)s + len;
+    rd.w = w;
+    rd.want = want;
+    rd.where = where;
+    rd.ncols = ncols;
+    rd.delim = (unsigned char)o->delimiter;
+    memset(rd.feeds, -1, sizeof rd.feeds);
+    memset(rd.shared, 0, sizeof rd.shared);
+    for (size_t k = w + 1; k-- > 0;) {
+        if (rd.feeds[where[k]] >= 0) rd.shared[where[k]] = 1;
+        rd.feeds[where[k]] = (signed char)k;
+    }
+    /* The fast readers stop at the delimiter only if no character of a number can be one. */
+    rd.fast = !strchr(" \"+-.0123456789eE\n\r", rd.delim);
+#ifdef REC_SWAR
+    /* Whole lines eight bytes at a time when the wanted columns are the header's first w + 1, in
+     * order, and at least swar_need bytes remain (swar_line reads at most 10 per field). */
+    int swar_ok = rd.fast;
+    for (size_t k = 0; k <= w; k++) swar_ok &= where[k] == (int)k;
+    const size_t swar_need = (w + 1) * 10 + 1;
+#endif
+
     size_t capn = 1024;
     out->t_ns = malloc(capn * sizeof *out->t_ns);
     out->values = malloc(capn * w * sizeof *out->values);
@@ -140,12 +382,27 @@ int rec_parse(const char *s, size_t len, const rec_options *o, recording *out, c
     double tscale = o->time_unit == REC_TIME_S ? 1e9 : o->time_unit == REC_TIME_MS ? 1e6 : 1.0;
     double ascale = o->accel_unit == REC_ACCEL_G ? 9.80665 : 1.0;
     double gscale = o->gyro_unit == REC_GYRO_DPS ? 0.017453292519943295 : 1.0;
+    double scale[6];
+    for (size_t k = 0; k < w; k++) scale[k] = w == 1 ? 1.0 : k < 3 ? ascale : gscale;
+    const unsigned char *end = rd.end, *data = (const unsigned char *)s + pos, *p = data;
     size_t line = 2;
-    while (pos < len) {
-        size_t line_start = pos;
-        if (at_line_end(s, len, pos)) { pos = skip_eol(s, len, pos); line++; continue; }   /* blank line */
+    while (p < end) {
+        if (*p == '\n' || *p == '\r') {   /* blank line */
+            if (*p == '\r') p++;
+            if (p < end && *p == '\n') p++;
+            line++;
+            continue;
+        }
         if (out->count == capn) {
-            capn *= 2;
+            /* The first time, room for the rest at the average line length so far (plus 1/8): one
+             * copy of 1024 samples instead of a doubling series; then doubling. */
+            size_t more = capn;
+            if (capn == 1024) {
+                size_t avg = (size_t)(p - data) / capn, rest = (size_t)(end - p) / (avg ? avg : 1);
+                more = rest + rest / 8 + 16;
+            }
+            if (more > SIZE_MAX / (8 * sizeof(float)) - capn) { rec_free(out); return fail(msg, cap, "out of memory"); }
+            capn += more;
             int64_t *t = realloc(out->t_ns, capn * sizeof *t);
             if (t) out->t_ns = t;
             float *v = realloc(out->values, capn * w * sizeof *v);
@@ -153,56 +410,39 @@ int rec_parse(const char *s, size_t len, const rec_options *o, recording *out, c
             if (!t || !v) { rec_free(out); return fail(msg, cap, "out of memory"); }
         }
         double row[7];
-        int col = 0;
-        int filled = 0;
-        while (1) {
-            size_t a, b;
-            next_field(s, len, &pos, o->delimiter, &a, &b);
-            size_t fa = a;
-            trim(s, &a, &b);
-            for (size_t k = 0; k <= w; k++) {
-                if (where[k] != col) continue;
-                double v;
-                if (!hip__parse_double(s + a, b - a, &v)) {
-                    int shown = (int)(b - a < 24 ? b - a : 24);
-                    int r = fail(msg, cap, "line %zu, column %zu: expected a number in column '%s', found '%.*s'",
-                                 line, fa - line_start + 1, want[k], shown, s + a);
-                    rec_free(out);
-                    return r;
-                }
-                row[k] = v;
-                filled++;
-            }
-            col++;
-            if (at_line_end(s, len, pos)) break;
+        float *dst = out->values + out->count * w;
+        int general = 1;
+#ifdef REC_SWAR
+        const unsigned char *q;
+        if (swar_ok && (size_t)(end - p) >= swar_need && swar_line(p, w, rd.delim, scale, &row[0], dst, &q)) {
+            p = q;
+            general = 0;
         }
-        if (filled != (int)w + 1) {
-            int r = fail(msg, cap, "line %zu: %d fields, the header has %d", line, col, ncols);
-            rec_free(out);
-            return r;
-        }
+#endif
+        if (general && read_line(&rd, &p, line, row, msg, cap)) { rec_free(out); return 1; }
         double t = row[0] * tscale;
         if (!(fabs(t) < 9.2e18)) {
             rec_free(out);
             return fail(msg, cap, "line %zu: time %g is out of range", line, row[0]);
         }
-        out->t_ns[out->count] = (int64_t)llround(t);
-        if (out->count > 0 && out->t_ns[out->count] <= out->t_ns[out->count - 1]) {
+        int64_t t_ns = round_half_away(t);
+        if (out->count > 0 && t_ns <= out->t_ns[out->count - 1]) {
             rec_free(out);
             return fail(msg, cap, "line %zu: time %.6f s is not after the previous sample's", line, row[0] * tscale * 1e-9);
         }
-        for (size_t k = 0; k < w; k++) {
-            double scale = w == 1 ? 1.0 : k < 3 ? ascale : gscale;
-            double x = row[k + 1] * scale;
+        out->t_ns[out->count] = t_ns;
+        for (size_t k = 0; general && k < w; k++) {
+            double x = row[k + 1] * scale[k];
             /* A finite double beyond the float range would become infinite (or undefined) in float. */
             if (!(fabs(x) <= FLT_MAX)) {
                 rec_free(out);
                 return fail(msg, cap, "line %zu: %g in column '%s' is out of range", line, row[k + 1], want[k + 1]);
             }
-            out->values[out->count * w + k] = (float)x;
+            dst[k] = (float)x;
         }
         out->count++;
-        pos = skip_eol(s, len, pos);
+        if (p < end && *p == '\r') p++;
+        if (p < end && *p == '\n') p++;
         line++;
     }
     if (out->count == 0) { rec_free(out); return fail(msg, cap, "no samples after the header"); }
