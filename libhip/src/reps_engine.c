@@ -46,6 +46,11 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
  * it decides no count on the dev set (same counts and flags with every 2nd, 3rd or 4th) and
  * moves only the reported travel (median 0.3 %, 90th percentile 2.6 %). */
 #define HIP__RE_TR_ITER_EVERY 2
+/* A rep paired in order whose return swing passes its home by more than this x its excursion was
+ * half a cycle off (held_resolve). On the dev set and its perturbations the counts are the same
+ * for 1.5-2.9; at 1.0 a burpee set loses a rep (its first swings after an axis reset measure
+ * 1.2), at 3.0 the start of uci-s1-e7 (3.0) is no longer re-phased. */
+#define HIP__RE_PHASE_BACK 2.0f
 
 /* ------------------------------------------------------------------------------------------ */
 /* Deterministic elementary functions                                                          */
@@ -501,6 +506,28 @@ static void held_resolve(hip__re_reps *r, int ch, int judge)
         int calm_now = r->n > 0 && motion_at(r, r->n - 1) < r->cfg.still_calm;
         if (calm_before && calm_now && hx - xmin > r->cfg.restart_back_frac * exc) {
             c->held_valid = 0;
+            return;
+        }
+    }
+    /* A rep paired in order (the polarity is still unknown) assumed that the swing before it was
+     * "out". When its return swing goes past its home by more than HIP__RE_PHASE_BACK x its
+     * excursion, that swing was not out from home: it was the approach to the turning point the set
+     * starts from (a recording that starts in motion, a settling front end). The far extreme was
+     * that home; the rep is dropped and the extreme the return swing is heading for becomes the
+     * next far candidate. */
+    if (c->pol == 0 && r->cfg.input != HIP__RE_INPUT_ANGLE) {
+        float fty = (float)ty, hx = fty * c->held_home_v, exc = fty * (c->held_far_v - c->held_home_v);
+        int64_t a = c->held_end_i, lo = valid_lo(r);
+        if (a < lo) a = lo;
+        float xmin = hx;
+        for (int64_t i = a; i < r->n; i++) {
+            float x = fty * ring_at(c, i);
+            if (x < xmin) xmin = x;
+        }
+        if (hx - xmin > (float)HIP__RE_PHASE_BACK * exc) {
+            c->held_valid = 0;
+            c->last_end_i = c->held_start_i;
+            c->cand_serial = judge ? c->next_serial - 1 : c->next_serial;
             return;
         }
     }
