@@ -1080,7 +1080,12 @@ static void ext_confirm(hip__re_reps *r, int ch, float v, int64_t i, int type, f
      * posture, not a repetition; refusing it also bounds the event latency. */
     int late = (r->n - 1 - i) > (int64_t)(r->cfg.confirm_max_s * (float)r->hz);
     if (late) {
-        if (c->pol != 0 || serial == c->cand_serial) c->cand_serial = serial + 2;
+        /* The signal stayed at this extreme: with the polarity unknown, it is where the body
+         * rested, i.e. home, and the next extreme is the far candidate (in-order pairing kept the
+         * alternation instead, which a late extreme from a pre-set fidget puts half a cycle off).
+         * Angle input keeps the events it was tuned with. */
+        if (c->pol == 0 && r->cfg.input != HIP__RE_INPUT_ANGLE) c->cand_serial = serial + 1;
+        else if (c->pol != 0 || serial == c->cand_serial) c->cand_serial = serial + 2;
     } else if (c->pol != 0) {
         if (type == c->pol) rep_open(r, ch, &c->ext[0], have_prev ? &c->ext[1] : 0, 1);
     } else if (c->restart && i < c->restart_i) {
