@@ -48,7 +48,7 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
 #define HIP__RE_TR_ITER_EVERY 2
 /* A waiting rep whose return swing passes its home by more than this x its excursion is not a
  * home -> far -> home cycle (held_resolve). Over the dev set and its perturbations the mean exact
- * share is flat from 1 to 3 (86.5-86.6 %); at 4 the start of uci-s1-e7 (ratio 3.0) is no longer
+ * share is flat from 1 to 3 (86.5-86.6 %, measured before the short-rep wait below); at 4 the start of uci-s1-e7 (ratio 3.0) is no longer
  * re-phased; the real first swings measured reach 1.2 (a burpee set after an axis reset). */
 #define HIP__RE_PHASE_BACK 2.0f
 /* A rep shorter than this x min_rep_s waits for its return swing (rep_finish). Mean exact over the
@@ -518,8 +518,8 @@ static void held_resolve(hip__re_reps *r, int ch, int judge)
      * - paired in order (polarity unknown), its out-swing was the approach to the turning point
      *   the set starts from (a recording that starts in motion, a settling front end): its far
      *   extreme was that home, so the extreme the return swing heads for is the next far candidate;
-     * - with the polarity known (a partial, too fast rep, see rep_finish), it was a ripple on a
-     *   larger movement (a 5-10 deg notch in a 100 deg swing at a set start, where the hysteresis
+     * - with the polarity known (a partial and too fast, or a short rep: rep_finish), it was a
+     *   ripple on a larger movement (a 5-10 deg notch in a 100 deg swing at a set start, where the hysteresis
      *   still has the small swings from before the set). */
     if ((c->pol == 0 || c->pol == ty) && r->cfg.input != HIP__RE_INPUT_ANGLE) {
         float fty = (float)ty, hx = fty * c->held_home_v, exc = fty * (c->held_far_v - c->held_home_v);
