@@ -46,6 +46,16 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
  * it decides no count on the dev set (same counts and flags with every 2nd, 3rd or 4th) and
  * moves only the reported travel (median 0.3 %, 90th percentile 2.6 %). */
 #define HIP__RE_TR_ITER_EVERY 2
+/* Gyroscope noise makes the gyro-integrated gravity direction u wander by a fraction of a degree
+ * between accelerometer corrections, and g x (that error) is a slow acceleration perpendicular to
+ * u, which the translation channel integrates twice into 10-25 cm of "travel" while the sensor
+ * rests. Real translation makes the accelerometer's magnitude move (|a| - g, the component along
+ * gravity, is first-order immune to that error); while its EW standard deviation stays below
+ * HIP__RE_ACC_CALM (m/s^2; sensor noise of a poor accelerometer is 0.2 m/s^2 per axis) the
+ * perpendicular part of the linear acceleration is taken as gravity-direction error and removed,
+ * fading back in linearly until the deviation reaches twice that. IMU input only (accelerometer
+ * only has no gyro to integrate). */
+#define HIP__RE_ACC_CALM 0.3f
 
 /* ------------------------------------------------------------------------------------------ */
 /* Deterministic elementary functions                                                          */
@@ -1370,6 +1380,7 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
             fe->ptr.e[j] = (float)(j == 0);
         }
         fe->g_mag = na > 1e-6f ? na : G0;
+        fe->a_var = 4.0f * HIP__RE_ACC_CALM * HIP__RE_ACC_CALM; /* not known to be calm yet */
         fe->started = 1;
         fe->pca_next_ns = t;
     } else if (dt > 0.0) {
@@ -1422,6 +1433,16 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
 #endif
         /* gravity magnitude: slow average of |a| while quasi-static */
         if (fabsf(na - G0) < gate) fe->g_mag += fe->k.k_g * (na - fe->g_mag);
+        if (has_gyro) {
+            float dv = na - fe->g_mag;
+            fe->a_var += fe->k.k_cf * (dv * dv - fe->a_var);
+        }
+    }
+    /* weight of the perpendicular linear acceleration (1: moving, 0: calm, see HIP__RE_ACC_CALM) */
+    float wperp = 1.0f;
+    if (has_gyro) {
+        const float c1 = HIP__RE_ACC_CALM * HIP__RE_ACC_CALM, c2 = 4.0f * c1;
+        wperp = fe->a_var <= c1 ? 0.0f : fe->a_var >= c2 ? 1.0f : (fe->a_var - c1) / (c2 - c1);
     }
 
     /* rotation channel: tilt along the principal plane of the gravity direction's motion */
@@ -1441,7 +1462,12 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
     /* the scalar code below, lane by lane (lane 3 stays 0) */
     {
         const hip__re_v4f avv = {av[0], av[1], av[2], 0.0f};
-        const hip__re_v4f lin = avv - v4_splat(fe->g_mag) * v4_load(fe->u);
+        const hip__re_v4f uu = v4_load(fe->u);
+        hip__re_v4f lin = avv - v4_splat(fe->g_mag) * uu;
+        if (wperp < 1.0f) {
+            const hip__re_v4f rad = v4_splat(v4_dot3(lin, uu)) * uu;
+            lin = rad + v4_splat(wperp) * (lin - rad);
+        }
         if (dt <= 0.0) {
             v4_store(fe->alp, lin);
             v4_store(fe->vel, v4_splat(0.0f));
@@ -1461,6 +1487,10 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
 #else
     float lin[3];
     for (int j = 0; j < 3; j++) lin[j] = av[j] - fe->g_mag * fe->u[j];
+    if (wperp < 1.0f) {
+        float lr = lin[0] * fe->u[0] + lin[1] * fe->u[1] + lin[2] * fe->u[2];
+        for (int j = 0; j < 3; j++) lin[j] = lr * fe->u[j] + wperp * (lin[j] - lr * fe->u[j]);
+    }
     if (dt <= 0.0) {
         for (int j = 0; j < 3; j++) {
             fe->alp[j] = lin[j];
