@@ -52,10 +52,14 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
  * rests. Real translation makes the accelerometer's magnitude move (|a| - g, the component along
  * gravity, is first-order immune to that error); while its EW standard deviation stays below
  * HIP__RE_ACC_CALM (m/s^2; sensor noise of a poor accelerometer is 0.2 m/s^2 per axis) the
- * perpendicular part of the linear acceleration is taken as gravity-direction error and removed,
- * fading back in linearly until the deviation reaches twice that. IMU input only (accelerometer
- * only has no gyro to integrate). */
+ * perpendicular part of the high-passed linear acceleration is taken as gravity-direction error
+ * and removed, fading back in linearly (in variance) until the deviation reaches twice that. It is
+ * the high-passed part that is gated: a constant error of u (gyro bias) is removed by the
+ * high-pass first, so that switching the gate does not turn it into a step. IMU input only
+ * (accelerometer-only input has no gyro to integrate). */
+#ifndef HIP__RE_ACC_CALM
 #define HIP__RE_ACC_CALM 0.3f
+#endif
 
 /* ------------------------------------------------------------------------------------------ */
 /* Deterministic elementary functions                                                          */
@@ -1462,12 +1466,7 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
     /* the scalar code below, lane by lane (lane 3 stays 0) */
     {
         const hip__re_v4f avv = {av[0], av[1], av[2], 0.0f};
-        const hip__re_v4f uu = v4_load(fe->u);
-        hip__re_v4f lin = avv - v4_splat(fe->g_mag) * uu;
-        if (wperp < 1.0f) {
-            const hip__re_v4f rad = v4_splat(v4_dot3(lin, uu)) * uu;
-            lin = rad + v4_splat(wperp) * (lin - rad);
-        }
+        const hip__re_v4f lin = avv - v4_splat(fe->g_mag) * v4_load(fe->u);
         if (dt <= 0.0) {
             v4_store(fe->alp, lin);
             v4_store(fe->vel, v4_splat(0.0f));
@@ -1476,7 +1475,11 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
             const hip__re_v4f dtv = v4_splat(dtf), leak = v4_splat(fe->k.k_leak);
             hip__re_v4f alp = v4_load(fe->alp);
             alp += v4_splat(fe->k.k_hp) * (lin - alp);
-            const hip__re_v4f ah = lin - alp;
+            hip__re_v4f ah = lin - alp;
+            if (wperp < 1.0f) {
+                const hip__re_v4f uu = v4_load(fe->u), rad = v4_splat(v4_dot3(ah, uu)) * uu;
+                ah = rad + v4_splat(wperp) * (ah - rad);
+            }
             const hip__re_v4f vel = (v4_load(fe->vel) + ah * dtv) * leak;
             const hip__re_v4f pos = (v4_load(fe->pos) + vel * dtv) * leak;
             v4_store(fe->alp, alp);
@@ -1487,10 +1490,6 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
 #else
     float lin[3];
     for (int j = 0; j < 3; j++) lin[j] = av[j] - fe->g_mag * fe->u[j];
-    if (wperp < 1.0f) {
-        float lr = lin[0] * fe->u[0] + lin[1] * fe->u[1] + lin[2] * fe->u[2];
-        for (int j = 0; j < 3; j++) lin[j] = lr * fe->u[j] + wperp * (lin[j] - lr * fe->u[j]);
-    }
     if (dt <= 0.0) {
         for (int j = 0; j < 3; j++) {
             fe->alp[j] = lin[j];
@@ -1499,10 +1498,17 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
     } else {
         float kh = fe->k.k_hp;
         float leak = fe->k.k_leak;
+        float ah[3];
         for (int j = 0; j < 3; j++) {
             fe->alp[j] += kh * (lin[j] - fe->alp[j]);
-            float ah = lin[j] - fe->alp[j];
-            fe->vel[j] = (fe->vel[j] + ah * dtf) * leak;
+            ah[j] = lin[j] - fe->alp[j];
+        }
+        if (wperp < 1.0f) {
+            float ar = ah[0] * fe->u[0] + ah[1] * fe->u[1] + ah[2] * fe->u[2];
+            for (int j = 0; j < 3; j++) ah[j] = ar * fe->u[j] + wperp * (ah[j] - ar * fe->u[j]);
+        }
+        for (int j = 0; j < 3; j++) {
+            fe->vel[j] = (fe->vel[j] + ah[j] * dtf) * leak;
             fe->pos[j] = (fe->pos[j] + fe->vel[j] * dtf) * leak;
         }
     }
