@@ -1373,6 +1373,7 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
     const float G0 = (float)HIP__RE_G0, gate = cf->cf_gate, dtf = (float)dt;
     float av[3] = {a[0], a[1], a[2]};
     float na = sqrtf(av[0] * av[0] + av[1] * av[1] + av[2] * av[2]);
+    const float u_prev[3] = {fe->u[0], fe->u[1], fe->u[2]}; /* for the accelerometer-only motion */
 
     if (!fe->started) {
         /* first sample of the stream: gravity = measured acceleration */
@@ -1527,10 +1528,9 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
     if (has_gyro) {
         mraw = sqrtf(g[0] * g[0] + g[1] * g[1] + g[2] * g[2]);
     } else if (dt > 0.0) {
-        float q0 = fe->u[0] - fe->u_prev[0], q1 = fe->u[1] - fe->u_prev[1], q2 = fe->u[2] - fe->u_prev[2];
+        float q0 = fe->u[0] - u_prev[0], q1 = fe->u[1] - u_prev[1], q2 = fe->u[2] - u_prev[2];
         mraw = (float)(sqrt((double)(q0 * q0 + q1 * q1 + q2 * q2)) / dt);
     }
-    for (int j = 0; j < 3; j++) fe->u_prev[j] = fe->u[j];
     if (dt <= 0.0) {
         fe->mlp[0] = fe->mlp[1] = mraw;
     } else {
