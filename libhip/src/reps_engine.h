@@ -249,7 +249,6 @@ typedef struct {
     /* smoothing low-passes, per channel two stages */
     double lp[HIP__RE_NCHAN][2];
     float mlp[2];               /* motion measure (rad/s), same two-stage smoothing */
-    float gb[3];                /* IMU input: gyro offset estimate (rad/s), learned at rest */
     float g_mag;                /* gravity magnitude estimate */
     float a_var;                /* IMU input: EW variance of |a| - g_mag (tau cf_tau_s), m^2/s^4 */
     /* filter coefficients for the time step k.dt, and those of the HIP__RE_KCACHE time steps used
