@@ -57,6 +57,15 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
  * the high-passed part that is gated: a constant error of u (gyro bias) is removed by the
  * high-pass first, so that switching the gate does not turn it into a step. IMU input only
  * (accelerometer-only input has no gyro to integrate). */
+/* Accelerometer-only input: the accelerometer's direction is gravity's only while the body does
+ * not accelerate, and |a| - g is the part of that acceleration it shows. The gravity low-pass
+ * therefore takes each sample with the weight 1 / (1 + ((|a| - g) / HIP__RE_ACC_DEV)^2) (m/s^2):
+ * the jumps and floor contacts of a burpee (|a| off by 5-20 m/s^2) hardly move it, which lets its
+ * own time constant (acc_lp_tau_s) be short enough not to halve the rep band (0.3-1 Hz) of a squat
+ * or sit-up, as the former unweighted 0.5 s low-pass did. */
+#ifndef HIP__RE_ACC_DEV
+#define HIP__RE_ACC_DEV 4.0f
+#endif
 #ifndef HIP__RE_ACC_CALM
 #define HIP__RE_ACC_CALM 0.3f
 #endif
@@ -139,7 +148,7 @@ void hip__re_reps_config_default(hip__re_reps_config *c, hip__re_input_mode inpu
     c->gap_s = 1.0f;
     c->cf_tau_s = 1.0f;
     c->cf_gate = 3.0f;
-    c->acc_lp_tau_s = 0.5f;
+    c->acc_lp_tau_s = 0.15f;
     c->pca_tau_s = 6.0f;
     c->lp_hz = 0.65f;
     /* Group delay of two cascaded first-order low-passes: 2 tau = 2 / (2 pi fc). */
@@ -1404,8 +1413,10 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
                 u += v4_splat(k) * (avv * v4_splat(ina) - u);
             }
         } else {
-            /* accelerometer only: gravity direction from low-passed acceleration */
-            float k = fe->k.k_acc, ina = 1.0f / (na > 1e-6f ? na : 1.0f);
+            /* accelerometer only: gravity direction from low-passed acceleration, each sample
+             * weighted down by its |a| deviation from g (HIP__RE_ACC_DEV) */
+            float e = (na - fe->g_mag) * (1.0f / HIP__RE_ACC_DEV);
+            float k = fe->k.k_acc / (1.0f + e * e), ina = 1.0f / (na > 1e-6f ? na : 1.0f);
             u += v4_splat(k) * (avv * v4_splat(ina) - u);
         }
         float nu = sqrtf(v4_dot3(u, u));
@@ -1426,8 +1437,10 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
                 for (int j = 0; j < 3; j++) fe->u[j] += k * (av[j] * ina - fe->u[j]);
             }
         } else {
-            /* accelerometer only: gravity direction from low-passed acceleration */
-            float k = fe->k.k_acc, ina = 1.0f / (na > 1e-6f ? na : 1.0f);
+            /* accelerometer only: gravity direction from low-passed acceleration, each sample
+             * weighted down by its |a| deviation from g (HIP__RE_ACC_DEV) */
+            float e = (na - fe->g_mag) * (1.0f / HIP__RE_ACC_DEV);
+            float k = fe->k.k_acc / (1.0f + e * e), ina = 1.0f / (na > 1e-6f ? na : 1.0f);
             for (int j = 0; j < 3; j++) fe->u[j] += k * (av[j] * ina - fe->u[j]);
         }
         float nu = sqrtf(fe->u[0] * fe->u[0] + fe->u[1] * fe->u[1] + fe->u[2] * fe->u[2]);
