@@ -52,8 +52,8 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
  * rests. Real translation makes the accelerometer's magnitude move (|a| - g, the component along
  * gravity, is first-order immune to that error); while its EW standard deviation stays below
  * HIP__RE_ACC_CALM (m/s^2; sensor noise of a poor accelerometer is 0.2 m/s^2 per axis) the
- * perpendicular part of the high-passed linear acceleration is taken as gravity-direction error
- * and removed, fading back in linearly (in variance) until the deviation reaches twice that. It is
+ * perpendicular part of the high-passed linear acceleration is mostly gravity-direction error: it
+ * is weighted by var / (var + HIP__RE_ACC_CALM^2), var the EW variance of |a| - g. It is
  * the high-passed part that is gated: a constant error of u (gyro bias) is removed by the
  * high-pass first, so that switching the gate does not turn it into a step. IMU input only
  * (accelerometer-only input has no gyro to integrate). */
@@ -1456,12 +1456,10 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
             fe->a_var += fe->k.k_cf * (dv * dv - fe->a_var);
         }
     }
-    /* weight of the perpendicular linear acceleration (1: moving, 0: calm, see HIP__RE_ACC_CALM) */
+    /* weight of the perpendicular linear acceleration: var / (var + calm^2), i.e. 1/2 at a
+     * deviation of HIP__RE_ACC_CALM, 0.1 at the rest noise of a good sensor (0.1 m/s^2) */
     float wperp = 1.0f;
-    if (has_gyro) {
-        const float c1 = HIP__RE_ACC_CALM * HIP__RE_ACC_CALM, c2 = 4.0f * c1;
-        wperp = fe->a_var <= c1 ? 0.0f : fe->a_var >= c2 ? 1.0f : (fe->a_var - c1) / (c2 - c1);
-    }
+    if (has_gyro) wperp = fe->a_var / (fe->a_var + HIP__RE_ACC_CALM * HIP__RE_ACC_CALM);
 
     /* rotation channel: tilt along the principal plane of the gravity direction's motion */
     float kp = dt > 0.0 ? fe->k.k_pca : 0.0f;
