@@ -55,6 +55,29 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
  * same 12 runs: 86.6 / 86.8 / 86.9 / 86.9 / 87.1 % at 1 (off) / 1.5 / 2 / 3 / 4; the share of
  * dev reps emitted more than 2 s after their end: 23.3 / 23.3 / 23.6 / 30.5 / 46.1 %. */
 #define HIP__RE_SHORT_REP 2.0f
+/* Gyroscope noise makes the gyro-integrated gravity direction u wander by a fraction of a degree
+ * between accelerometer corrections, and g x (that error) is a slow acceleration perpendicular to
+ * u, which the translation channel integrates twice into 10-25 cm of "travel" while the sensor
+ * rests. Real translation makes the accelerometer's magnitude move (|a| - g, the component along
+ * gravity, is first-order immune to that error); while its EW standard deviation stays below
+ * HIP__RE_ACC_CALM (m/s^2; sensor noise of a poor accelerometer is 0.2 m/s^2 per axis) the
+ * perpendicular part of the high-passed linear acceleration is mostly gravity-direction error: it
+ * is weighted by var / (var + HIP__RE_ACC_CALM^2), var the EW variance of |a| - g. It is
+ * the high-passed part that is gated: a constant error of u (gyro bias) is removed by the
+ * high-pass first, so that switching the gate does not turn it into a step. IMU input only
+ * (accelerometer-only input has no gyro to integrate). */
+/* Accelerometer-only input: the accelerometer's direction is gravity's only while the body does
+ * not accelerate, and |a| - g is the part of that acceleration it shows. The gravity low-pass
+ * therefore takes each sample with the weight 1 / (1 + ((|a| - g) / HIP__RE_ACC_DEV)^2) (m/s^2):
+ * the jumps and floor contacts of a burpee (|a| off by 5-20 m/s^2) hardly move it, which lets its
+ * own time constant (acc_lp_tau_s) be short enough not to halve the rep band (0.3-1 Hz) of a squat
+ * or sit-up, as the former unweighted 0.5 s low-pass did. */
+#ifndef HIP__RE_ACC_DEV
+#define HIP__RE_ACC_DEV 4.0f
+#endif
+#ifndef HIP__RE_ACC_CALM
+#define HIP__RE_ACC_CALM 0.3f
+#endif
 
 /* ------------------------------------------------------------------------------------------ */
 /* Deterministic elementary functions                                                          */
@@ -134,7 +157,7 @@ void hip__re_reps_config_default(hip__re_reps_config *c, hip__re_input_mode inpu
     c->gap_s = 1.0f;
     c->cf_tau_s = 1.0f;
     c->cf_gate = 3.0f;
-    c->acc_lp_tau_s = 0.5f;
+    c->acc_lp_tau_s = 0.15f;
     c->pca_tau_s = 6.0f;
     c->lp_hz = 0.65f;
     /* Group delay of two cascaded first-order low-passes: 2 tau = 2 / (2 pi fc). */
@@ -1436,6 +1459,7 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
     const float G0 = (float)HIP__RE_G0, gate = cf->cf_gate, dtf = (float)dt;
     float av[3] = {a[0], a[1], a[2]};
     float na = sqrtf(av[0] * av[0] + av[1] * av[1] + av[2] * av[2]);
+    const float u_prev[3] = {fe->u[0], fe->u[1], fe->u[2]}; /* for the accelerometer-only motion */
 
     if (!fe->started) {
         /* first sample of the stream: gravity = measured acceleration */
@@ -1447,6 +1471,7 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
             fe->ptr.e[j] = (float)(j == 0);
         }
         fe->g_mag = na > 1e-6f ? na : G0;
+        fe->a_var = 4.0f * HIP__RE_ACC_CALM * HIP__RE_ACC_CALM; /* not known to be calm yet */
         fe->started = 1;
         fe->pca_next_ns = t;
     } else if (dt > 0.0) {
@@ -1465,8 +1490,10 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
                 u += v4_splat(k) * (avv * v4_splat(ina) - u);
             }
         } else {
-            /* accelerometer only: gravity direction from low-passed acceleration */
-            float k = fe->k.k_acc, ina = 1.0f / (na > 1e-6f ? na : 1.0f);
+            /* accelerometer only: gravity direction from low-passed acceleration, each sample
+             * weighted down by its |a| deviation from g (HIP__RE_ACC_DEV) */
+            float e = (na - fe->g_mag) * (1.0f / HIP__RE_ACC_DEV);
+            float k = fe->k.k_acc / (1.0f + e * e), ina = 1.0f / (na > 1e-6f ? na : 1.0f);
             u += v4_splat(k) * (avv * v4_splat(ina) - u);
         }
         float nu = sqrtf(v4_dot3(u, u));
@@ -1487,8 +1514,10 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
                 for (int j = 0; j < 3; j++) fe->u[j] += k * (av[j] * ina - fe->u[j]);
             }
         } else {
-            /* accelerometer only: gravity direction from low-passed acceleration */
-            float k = fe->k.k_acc, ina = 1.0f / (na > 1e-6f ? na : 1.0f);
+            /* accelerometer only: gravity direction from low-passed acceleration, each sample
+             * weighted down by its |a| deviation from g (HIP__RE_ACC_DEV) */
+            float e = (na - fe->g_mag) * (1.0f / HIP__RE_ACC_DEV);
+            float k = fe->k.k_acc / (1.0f + e * e), ina = 1.0f / (na > 1e-6f ? na : 1.0f);
             for (int j = 0; j < 3; j++) fe->u[j] += k * (av[j] * ina - fe->u[j]);
         }
         float nu = sqrtf(fe->u[0] * fe->u[0] + fe->u[1] * fe->u[1] + fe->u[2] * fe->u[2]);
@@ -1499,7 +1528,15 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
 #endif
         /* gravity magnitude: slow average of |a| while quasi-static */
         if (fabsf(na - G0) < gate) fe->g_mag += fe->k.k_g * (na - fe->g_mag);
+        if (has_gyro) {
+            float dv = na - fe->g_mag;
+            fe->a_var += fe->k.k_cf * (dv * dv - fe->a_var);
+        }
     }
+    /* weight of the perpendicular linear acceleration: var / (var + calm^2), i.e. 1/2 at a
+     * deviation of HIP__RE_ACC_CALM, 0.1 at the rest noise of a good sensor (0.1 m/s^2) */
+    float wperp = 1.0f;
+    if (has_gyro) wperp = fe->a_var / (fe->a_var + HIP__RE_ACC_CALM * HIP__RE_ACC_CALM);
 
     /* rotation channel: tilt along the principal plane of the gravity direction's motion */
     float kp = dt > 0.0 ? fe->k.k_pca : 0.0f;
@@ -1527,7 +1564,11 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
             const hip__re_v4f dtv = v4_splat(dtf), leak = v4_splat(fe->k.k_leak);
             hip__re_v4f alp = v4_load(fe->alp);
             alp += v4_splat(fe->k.k_hp) * (lin - alp);
-            const hip__re_v4f ah = lin - alp;
+            hip__re_v4f ah = lin - alp;
+            if (wperp < 1.0f) {
+                const hip__re_v4f uu = v4_load(fe->u), rad = v4_splat(v4_dot3(ah, uu)) * uu;
+                ah = rad + v4_splat(wperp) * (ah - rad);
+            }
             const hip__re_v4f vel = (v4_load(fe->vel) + ah * dtv) * leak;
             const hip__re_v4f pos = (v4_load(fe->pos) + vel * dtv) * leak;
             v4_store(fe->alp, alp);
@@ -1546,10 +1587,17 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
     } else {
         float kh = fe->k.k_hp;
         float leak = fe->k.k_leak;
+        float ah[3];
         for (int j = 0; j < 3; j++) {
             fe->alp[j] += kh * (lin[j] - fe->alp[j]);
-            float ah = lin[j] - fe->alp[j];
-            fe->vel[j] = (fe->vel[j] + ah * dtf) * leak;
+            ah[j] = lin[j] - fe->alp[j];
+        }
+        if (wperp < 1.0f) {
+            float ar = ah[0] * fe->u[0] + ah[1] * fe->u[1] + ah[2] * fe->u[2];
+            for (int j = 0; j < 3; j++) ah[j] = ar * fe->u[j] + wperp * (ah[j] - ar * fe->u[j]);
+        }
+        for (int j = 0; j < 3; j++) {
+            fe->vel[j] = (fe->vel[j] + ah[j] * dtf) * leak;
             fe->pos[j] = (fe->pos[j] + fe->vel[j] * dtf) * leak;
         }
     }
@@ -1568,10 +1616,9 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
     if (has_gyro) {
         mraw = sqrtf(g[0] * g[0] + g[1] * g[1] + g[2] * g[2]);
     } else if (dt > 0.0) {
-        float q0 = fe->u[0] - fe->u_prev[0], q1 = fe->u[1] - fe->u_prev[1], q2 = fe->u[2] - fe->u_prev[2];
+        float q0 = fe->u[0] - u_prev[0], q1 = fe->u[1] - u_prev[1], q2 = fe->u[2] - u_prev[2];
         mraw = (float)(sqrt((double)(q0 * q0 + q1 * q1 + q2 * q2)) / dt);
     }
-    for (int j = 0; j < 3; j++) fe->u_prev[j] = fe->u[j];
     if (dt <= 0.0) {
         fe->mlp[0] = fe->mlp[1] = mraw;
     } else {

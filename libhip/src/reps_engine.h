@@ -249,8 +249,8 @@ typedef struct {
     /* smoothing low-passes, per channel two stages */
     double lp[HIP__RE_NCHAN][2];
     float mlp[2];               /* motion measure (rad/s), same two-stage smoothing */
-    float u_prev[3];            /* accelerometer-only mode: previous gravity direction */
     float g_mag;                /* gravity magnitude estimate */
+    float a_var;                /* IMU input: EW variance of |a| - g_mag (tau cf_tau_s), m^2/s^4 */
     /* filter coefficients for the time step k.dt, and those of the HIP__RE_KCACHE time steps used
      * before it (timestamps with jitter take a few distinct steps: recomputing the coefficients at
      * every change cost ~6 % of the time) */
