@@ -529,28 +529,6 @@ static void test_flags_against_own_reference(void **state)
     hip_reps_destroy(r);
 }
 
-/* IMU input: swings of a tenth of the person's reference excursion (a fidget once the hysteresis
- * has decayed to its floor) are not reps; half-range reps still count and are flagged partial. */
-static void test_small_swings_against_own_reference(void **state)
-{
-    (void)state;
-    /* 5 full reps (the reference), 6 partial ones of 0.45 and 0.17 x the reference (the
-     * hysteresis follows them down to its floor), 3 swings of 0.09 x, 2 more partial reps */
-    static const double amp[16] = {90, 90, 90, 90, 90, 40, 40, 40, 15, 15, 15, 8, 8, 8, 45, 45};
-    double dur[16];
-    for (int i = 0; i < 16; i++) dur[i] = 3.0;
-    make_stream(&S1, HIP_REPS_INPUT_IMU, amp, dur, 16, 1.5, RATE);
-    hip_reps *r = detector(HIP_REPS_INPUT_IMU);
-    size_t n = run(r, &S1, NULL, 0, E1, 128);
-    if (n != 13) fail_msg("%zu reps, expected 13 (5 full, 8 partial)", n);
-    for (size_t k = 0; k < n; k++) {
-        int partial = (E1[k].flags & HIP_REP_PARTIAL) != 0;
-        assert_true(k < 5 ? !partial : partial);
-        assert_true(E1[k].excursion_deg > 11.0f);
-    }
-    hip_reps_destroy(r);
-}
-
 /* Counts on simulated recordings (hip_sim): 2 sets x 10 reps with tempo variation, pauses and
  * fidgeting, at a random mounting orientation, clean (no noise, bias or fidgeting) and noisy
  * (the simulator's defaults). placement < 0: the exercise's own segment. */
@@ -788,7 +766,6 @@ int main(void)
         cmocka_unit_test(test_gap_ends_rep_without_inventing),
         cmocka_unit_test(test_snapshot_resume_and_corruption),
         cmocka_unit_test(test_flags_against_own_reference),
-        cmocka_unit_test(test_small_swings_against_own_reference),
         cmocka_unit_test(test_counts_simulated_exercises),
         cmocka_unit_test(test_counts_at_any_rate),
         cmocka_unit_test(test_flags_against_prescription),

@@ -34,9 +34,7 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
  * input is averaged over blocks (a box anti-alias filter; the gyro mean times the block time is
  * the rotation over the block), so 25-200 Hz input costs a few additions per raw sample plus one
  * front-end step per block (input at 25 Hz or slower: one step per sample, as before). */
-#ifndef HIP__RE_FE_STEP_NS
 #define HIP__RE_FE_STEP_NS 40000000LL
-#endif
 /* While rotation is selected and its activity peak is above HIP__RE_TRANS_WAKE x rot_weak, the
  * arbiter cannot pick translation for a long while (the peak decays with rot_mem_s): the
  * translation channel then keeps its ring, activity and rest bookkeeping but does not track
@@ -79,13 +77,6 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
 #endif
 #ifndef HIP__RE_ACC_CALM
 #define HIP__RE_ACC_CALM 0.3f
-#endif
-/* IMU/accelerometer input: once the person's own reference exists (the median excursion of the
- * first ref_reps reps of the channel), a swing smaller than HIP__RE_SMALL_REP x that reference is
- * not a repetition but a fidget or a repositioning between groups, which the hysteresis lets
- * through once it has decayed to its floor during a pause. */
-#ifndef HIP__RE_SMALL_REP
-#define HIP__RE_SMALL_REP 0.12f
 #endif
 
 /* ------------------------------------------------------------------------------------------ */
@@ -878,9 +869,6 @@ static void rep_finish(hip__re_reps *r, int ch, hip__re_pending *p, int64_t end_
     /* a "rep" shorter than min_rep_s between its 20 % levels is a wiggle: the smoothing alone
      * spreads any real excursion over more than that */
     if (dur < cf->min_rep_s) c->held_valid = 0;
-    if (cf->input != HIP__RE_INPUT_ANGLE && ch == HIP__RE_CH_ROT && c->nref >= cf->ref_reps && cf->ref_reps > 0 &&
-        exc < (float)HIP__RE_SMALL_REP * median_small(c->ref_exc, c->nref))
-        c->held_valid = 0;
     /* While the polarity does not confirm this rep's far type (it was paired in order), the rep
      * waits for the next extreme, which may decide the polarity (hold_max_s, latency bound). So
      * does, for IMU/accelerometer input, a rep both partial and too fast, or one shorter than
