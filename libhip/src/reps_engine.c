@@ -507,6 +507,23 @@ static void arbiter_emit_held(hip__re_reps *r, int ch, int at_switch)
 /* A rep waiting for the next extreme (hold_max_s): with judge set, it is dropped if the polarity
  * now says its far extreme was of the home type (the rep was half a period off; the rep of the
  * right phase is then counted instead), otherwise it is emitted (or kept for a switch). */
+/* How far the signal has gone past the held rep's home (far type ty) since the rep ended, in
+ * channel units (0 if it has not), and the rep's excursion in *exc: the measure of "a repetition
+ * comes back to where it started" used by both checks in held_resolve. */
+static float held_overshoot(const hip__re_reps *r, const hip__re_chan *c, int ty, float *exc)
+{
+    float fty = (float)ty, hx = fty * c->held_home_v;
+    *exc = fty * (c->held_far_v - c->held_home_v);
+    int64_t a = c->held_end_i, lo = valid_lo(r);
+    if (a < lo) a = lo;
+    float xmin = hx;
+    for (int64_t i = a; i < r->n; i++) {
+        float x = fty * ring_at(c, i);
+        if (x < xmin) xmin = x;
+    }
+    return hx - xmin;
+}
+
 static void held_resolve(hip__re_reps *r, int ch, int judge)
 {
     hip__re_chan *c = &r->ch[ch];
@@ -520,18 +537,11 @@ static void held_resolve(hip__re_reps *r, int ch, int judge)
      * limb moved from one position to another). A repetition returns to where it started, and a
      * set goes on moving. */
     if (c->held_restart && !judge && r->cfg.restart_back_frac > 0.0f) {
-        float fty = (float)ty, hx = fty * c->held_home_v, exc = fty * (c->held_far_v - c->held_home_v);
-        int64_t a = c->held_end_i, lo = valid_lo(r);
-        if (a < lo) a = lo;
-        float xmin = hx;
-        for (int64_t i = a; i < r->n; i++) {
-            float x = fty * ring_at(c, i);
-            if (x < xmin) xmin = x;
-        }
+        float exc, back = held_overshoot(r, c, ty, &exc);
         int calm_mr = (int)(r->cfg.still_calm * 1000.0f);
         int calm_before = c->ext[0].type == ty && c->ext[1].s_mr >= 0 && c->ext[1].s_mr < calm_mr;
         int calm_now = r->n > 0 && motion_at(r, r->n - 1) < r->cfg.still_calm;
-        if (calm_before && calm_now && hx - xmin > r->cfg.restart_back_frac * exc) {
+        if (calm_before && calm_now && back > r->cfg.restart_back_frac * exc) {
             c->held_valid = 0;
             return;
         }
@@ -545,15 +555,8 @@ static void held_resolve(hip__re_reps *r, int ch, int judge)
      *   ripple on a larger movement (a 5-10 deg notch in a 100 deg swing at a set start, where the hysteresis
      *   still has the small swings from before the set). */
     if ((c->pol == 0 || c->pol == ty) && r->cfg.input != HIP__RE_INPUT_ANGLE) {
-        float fty = (float)ty, hx = fty * c->held_home_v, exc = fty * (c->held_far_v - c->held_home_v);
-        int64_t a = c->held_end_i, lo = valid_lo(r);
-        if (a < lo) a = lo;
-        float xmin = hx;
-        for (int64_t i = a; i < r->n; i++) {
-            float x = fty * ring_at(c, i);
-            if (x < xmin) xmin = x;
-        }
-        if (hx - xmin > (float)HIP__RE_PHASE_BACK * exc) {
+        float exc, back = held_overshoot(r, c, ty, &exc);
+        if (back > (float)HIP__RE_PHASE_BACK * exc) {
             c->held_valid = 0;
             c->last_end_i = c->held_start_i;
             if (c->pol == 0) c->cand_serial = judge ? c->next_serial - 1 : c->next_serial;
