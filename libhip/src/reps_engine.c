@@ -164,7 +164,12 @@ void hip__re_reps_config_default(hip__re_reps_config *c, hip__re_input_mode inpu
     c->report_delay_s = (float)(2.0 / (2.0 * HIP__RE_PI * c->lp_hz));
     c->trans_hp_tau_s = 2.0f;
     c->trans_leak_tau_s = 2.0f;
-    c->floor_rot_deg = 5.0f;
+    /* Smallest rotation swing the zig-zag follows, and the unit of the rotation activity (arbiter,
+     * stillness). 3.5 deg for a body-worn sensor: a half-depth squat tilts the pelvis by 4-5 deg,
+     * which a 5 deg floor never followed (simulated squats at the pelvis with 30 % partial reps:
+     * 1-2 of 30 sets exact at 5 deg, 23-24 at 3.5; dev counts unchanged; docs/detector-robustness.md,
+     * "Rotation floor"). Angle input keeps the 5 deg it was tuned with (its events are pinned). */
+    c->floor_rot_deg = input == HIP__RE_INPUT_ANGLE ? 5.0f : 3.5f;
     c->floor_trans_cm = 4.0f;
     c->hyst_frac = 0.30f;
     c->flush_frac = 0.5f;
