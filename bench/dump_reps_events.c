@@ -11,20 +11,6 @@
 #include "recording.h"
 #include "hiptrack/hiptrack.h"
 
-char *cli_read_file(const char *path, size_t *len_out)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) { free(buf); buf = NULL; }
-    fclose(f);
-    if (buf) { buf[n] = '\0'; *len_out = (size_t)n; }
-    return buf;
-}
-
 static void print_events(hip_reps *r, const char *name, const char *mode)
 {
     hip_rep_event e;
