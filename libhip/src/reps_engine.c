@@ -1457,6 +1457,15 @@ static float smooth(hip__re_reps *r, int ch, double x, double dt)
     return (float)lp[1];
 }
 
+/* Weight of an accelerometer-only sample in the gravity low-pass: its gain, lowered by the
+ * sample's |a| deviation from g (HIP__RE_ACC_DEV), since only an unaccelerated sensor measures
+ * gravity's direction. */
+HIP__RE_INLINE float accel_only_gain(const hip__re_front *fe, float na)
+{
+    float e = (na - fe->g_mag) * (1.0f / HIP__RE_ACC_DEV);
+    return fe->k.k_acc / (1.0f + e * e);
+}
+
 /* One front-end step at time t over dt seconds (0: first sample of a segment) with the mean
  * acceleration a and angular rate g of the block. */
 static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *g, int has_gyro, double dt)
@@ -1498,10 +1507,8 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
                 u += v4_splat(k) * (avv * v4_splat(ina) - u);
             }
         } else {
-            /* accelerometer only: gravity direction from low-passed acceleration, each sample
-             * weighted down by its |a| deviation from g (HIP__RE_ACC_DEV) */
-            float e = (na - fe->g_mag) * (1.0f / HIP__RE_ACC_DEV);
-            float k = fe->k.k_acc / (1.0f + e * e), ina = 1.0f / (na > 1e-6f ? na : 1.0f);
+            /* accelerometer only: gravity direction from low-passed acceleration */
+            float k = accel_only_gain(fe, na), ina = 1.0f / (na > 1e-6f ? na : 1.0f);
             u += v4_splat(k) * (avv * v4_splat(ina) - u);
         }
         float nu = sqrtf(v4_dot3(u, u));
@@ -1522,10 +1529,8 @@ static void front_step(hip__re_reps *r, int64_t t, const float *a, const float *
                 for (int j = 0; j < 3; j++) fe->u[j] += k * (av[j] * ina - fe->u[j]);
             }
         } else {
-            /* accelerometer only: gravity direction from low-passed acceleration, each sample
-             * weighted down by its |a| deviation from g (HIP__RE_ACC_DEV) */
-            float e = (na - fe->g_mag) * (1.0f / HIP__RE_ACC_DEV);
-            float k = fe->k.k_acc / (1.0f + e * e), ina = 1.0f / (na > 1e-6f ? na : 1.0f);
+            /* accelerometer only: gravity direction from low-passed acceleration */
+            float k = accel_only_gain(fe, na), ina = 1.0f / (na > 1e-6f ? na : 1.0f);
             for (int j = 0; j < 3; j++) fe->u[j] += k * (av[j] * ina - fe->u[j]);
         }
         float nu = sqrtf(fe->u[0] * fe->u[0] + fe->u[1] * fe->u[1] + fe->u[2] * fe->u[2]);
