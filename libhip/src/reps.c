@@ -278,54 +278,6 @@ const char *hip_reps_last_error(const hip_reps *r) { return live(r) ? r->errmsg 
 static const char *const column_names[3][6] = {
     {"ax", "ay", "az", "gx", "gy", "gz"}, {"ax", "ay", "az", "", "", ""}, {"angle", "", "", "", "", ""}};
 
-/* NaN, infinity and physically implausible values are refused before they reach the filters. */
-static hip_status check_sample(hip_reps *r, int64_t t_ns, const float *s)
-{
-    size_t w = hip_reps_input_width(r->input);
-    /* fast path: one comparison per value; !(|v| <= limit) is also true for NaN and infinity */
-    int bad = 0;
-    if (r->input == HIP_REPS_INPUT_IMU)
-        bad = !(fabsf(s[0]) <= 1000.0f) | !(fabsf(s[1]) <= 1000.0f) | !(fabsf(s[2]) <= 1000.0f) |
-              !(fabsf(s[3]) <= 100.0f) | !(fabsf(s[4]) <= 100.0f) | !(fabsf(s[5]) <= 100.0f);
-    else
-        bad = 1; /* other widths: the general test below */
-    for (size_t k = 0; bad && k < w; k++) {
-        float v = s[k];
-        double limit = r->input == HIP_REPS_INPUT_ANGLE ? 3600.0 : k < 3 ? 1000.0 : 100.0;
-        if (isnan(v) || isinf(v) || fabs((double)v) > limit)
-            return seterr(r, HIP_ERR_RANGE, "sample %llu: %s is %s (limit +-%g)",
-                          (unsigned long long)r->samples, column_names[r->input][k],
-                          isnan(v) ? "NaN" : isinf(v) ? "infinite" : "out of range", limit);
-    }
-    if (r->engine.have_prev && t_ns <= r->engine.t_prev_ns)
-        return seterr(r, HIP_ERR_RANGE, "sample %llu: timestamp %lld ns is not after the previous one (%lld ns)",
-                      (unsigned long long)r->samples, (long long)t_ns, (long long)r->engine.t_prev_ns);
-    if (r->engine.qlen > HIP__RE_EVQ_LEN - HIPTRACK_REPS_PUSH_ROOM)
-        return seterr(r, HIP_ERR_BUFSIZE, "event queue holds %d events: call hip_reps_next_event",
-                      r->engine.qlen);
-    return HIP_OK;
-}
-
-static void feed(hip_reps *r, int64_t t_ns, const float *s)
-{
-    switch (r->input) {
-    case HIP_REPS_INPUT_IMU: hip__re_reps_push_imu(&r->engine, t_ns, s[0], s[1], s[2], s[3], s[4], s[5]); break;
-    case HIP_REPS_INPUT_ACCEL: hip__re_reps_push_accel(&r->engine, t_ns, s[0], s[1], s[2]); break;
-    case HIP_REPS_INPUT_ANGLE: hip__re_reps_push_angle(&r->engine, t_ns, s[0]); break;
-    }
-    r->samples++;
-}
-
-hip_status hip_reps_push(hip_reps *r, int64_t t_ns, const float *sample)
-{
-    if (!live(r)) return HIP_ERR_INVALID;
-    if (!sample) return seterr(r, HIP_ERR_INVALID, "sample is NULL");
-    hip_status st = check_sample(r, t_ns, sample);
-    if (st != HIP_OK) return st;
-    feed(r, t_ns, sample);
-    return HIP_OK;
-}
-
 /* Number of leading samples of a block that check_sample accepts for their values and timestamps
  * (the same tests, in one tight loop; the queue is the engine loop's business). IMU and
  * accelerometer-only input. */
@@ -377,6 +329,50 @@ static size_t valid_prefix(const hip_reps *r, const int64_t *t_ns, const float *
         }
     }
     return i;
+}
+
+/* NaN, infinity and physically implausible values are refused before they reach the filters. */
+static hip_status check_sample(hip_reps *r, int64_t t_ns, const float *s)
+{
+    size_t w = hip_reps_input_width(r->input);
+    /* fast path: the block validation's tests; a refusal (or angle input) takes the general test
+     * below, which names the value (a timestamp refusal finds no bad value and is named after it) */
+    int bad = r->input == HIP_REPS_INPUT_ANGLE || valid_prefix(r, &t_ns, s, 1) == 0;
+    for (size_t k = 0; bad && k < w; k++) {
+        float v = s[k];
+        double limit = r->input == HIP_REPS_INPUT_ANGLE ? 3600.0 : k < 3 ? 1000.0 : 100.0;
+        if (isnan(v) || isinf(v) || fabs((double)v) > limit)
+            return seterr(r, HIP_ERR_RANGE, "sample %llu: %s is %s (limit +-%g)",
+                          (unsigned long long)r->samples, column_names[r->input][k],
+                          isnan(v) ? "NaN" : isinf(v) ? "infinite" : "out of range", limit);
+    }
+    if (r->engine.have_prev && t_ns <= r->engine.t_prev_ns)
+        return seterr(r, HIP_ERR_RANGE, "sample %llu: timestamp %lld ns is not after the previous one (%lld ns)",
+                      (unsigned long long)r->samples, (long long)t_ns, (long long)r->engine.t_prev_ns);
+    if (r->engine.qlen > HIP__RE_EVQ_LEN - HIPTRACK_REPS_PUSH_ROOM)
+        return seterr(r, HIP_ERR_BUFSIZE, "event queue holds %d events: call hip_reps_next_event",
+                      r->engine.qlen);
+    return HIP_OK;
+}
+
+static void feed(hip_reps *r, int64_t t_ns, const float *s)
+{
+    switch (r->input) {
+    case HIP_REPS_INPUT_IMU: hip__re_reps_push_imu(&r->engine, t_ns, s[0], s[1], s[2], s[3], s[4], s[5]); break;
+    case HIP_REPS_INPUT_ACCEL: hip__re_reps_push_accel(&r->engine, t_ns, s[0], s[1], s[2]); break;
+    case HIP_REPS_INPUT_ANGLE: hip__re_reps_push_angle(&r->engine, t_ns, s[0]); break;
+    }
+    r->samples++;
+}
+
+hip_status hip_reps_push(hip_reps *r, int64_t t_ns, const float *sample)
+{
+    if (!live(r)) return HIP_ERR_INVALID;
+    if (!sample) return seterr(r, HIP_ERR_INVALID, "sample is NULL");
+    hip_status st = check_sample(r, t_ns, sample);
+    if (st != HIP_OK) return st;
+    feed(r, t_ns, sample);
+    return HIP_OK;
 }
 
 static int queue_full(const hip_reps *r) { return r->engine.qlen > HIP__RE_EVQ_LEN - HIPTRACK_REPS_PUSH_ROOM; }
