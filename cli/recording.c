@@ -226,21 +226,37 @@ static inline int swar_number(const unsigned char *p, double *out, const unsigne
     return 1;
 }
 
-/* A whole line of w + 1 such numbers, in the header's first w + 1 columns, each followed by the
- * delimiter and the last by a line end. Reads at most 10 bytes per field (the caller makes sure
- * they exist). The time goes to *t; the values, scaled, straight into dst as floats: below 10^7 in
- * magnitude, times at most 9.80665, they are always in the float range. Returns 0 for any other
- * line (dst may then hold anything), which is then read the general way. */
-static int swar_line(const unsigned char *p, size_t w, unsigned char delim, const double *scale, double *t,
-                     float *dst, const unsigned char **stop)
+/* A whole line of w + 1 numbers, in the header's first w + 1 columns, each followed by the
+ * delimiter and the last by a line end. The time goes to *t; the values, scaled, straight into dst
+ * as floats. A number is read eight bytes at a time (swar_number) while 10 bytes per field are
+ * left, which the common shapes are (below 10^7 in magnitude, times at most 9.80665, always a
+ * float) and the delimiter follows (a line end after the last; a CR line end takes the other
+ * way); a longer one (a time past 10 s with six decimals, a value with more digits) by
+ * fast_field, and a value beyond the float range then leaves the line to the general way. Both
+ * give what hip__parse_double gives. Returns 0 for any other line (dst may then hold anything),
+ * which is then read the general way (that also words the errors). */
+static inline int swar_line(const unsigned char *p, const unsigned char *end, size_t w, unsigned char delim,
+                     const double *scale, double *t, float *dst, const unsigned char **stop)
 {
-    if (!swar_number(p, t, &p)) return 0;
-    for (size_t k = 0; k < w; k++) {
+    int room = (size_t)(end - p) >= (w + 1) * 10 + 1; /* 10 bytes for each field still to read */
+    for (size_t k = 0; k <= w; k++) {
+        const unsigned char term = k < w ? delim : '\n';
+        const unsigned char *q;
         double v;
-        if (*p++ != delim || !swar_number(p, &v, &p)) return 0;
-        dst[k] = (float)(v * scale[k]);
+        if (room && swar_number(p, &v, &q) && *q == term) {
+            p = q + (k < w);
+        } else {
+            if (!fast_field(p, end, delim, &v, &p)) return 0;
+            if (k > 0 && !(fabs(v * scale[k - 1]) <= FLT_MAX)) return 0;
+            if (p >= end || (*p != term && *p != '\r') || (k < w && *p++ != delim)) return 0;
+            room = (size_t)(end - p) >= (w - k) * 10;
+        }
+        if (k == 0) {
+            *t = v;
+        } else {
+            dst[k - 1] = (float)(v * scale[k - 1]);
+        }
     }
-    if (*p != '\n' && *p != '\r') return 0;
     *stop = p;
     return 1;
 }
@@ -367,11 +383,10 @@ int rec_parse(const char *s, size_t len, const rec_options *o, recording *out, c
     /* The fast readers stop at the delimiter only if no character of a number can be one. */
     rd.fast = !strchr(" \"+-.0123456789eE\n\r", rd.delim);
 #ifdef REC_SWAR
-    /* Whole lines eight bytes at a time when the wanted columns are the header's first w + 1, in
-     * order, and at least swar_need bytes remain (swar_line reads at most 10 per field). */
+    /* Whole lines, numbers eight bytes at a time, when the wanted columns are the header's first
+     * w + 1, in order. */
     int swar_ok = rd.fast;
     for (size_t k = 0; k <= w; k++) swar_ok &= where[k] == (int)k;
-    const size_t swar_need = (w + 1) * 10 + 1;
 #endif
 
     size_t capn = 1024;
@@ -414,7 +429,8 @@ int rec_parse(const char *s, size_t len, const rec_options *o, recording *out, c
         int general = 1;
 #ifdef REC_SWAR
         const unsigned char *q;
-        if (swar_ok && (size_t)(end - p) >= swar_need && swar_line(p, w, rd.delim, scale, &row[0], dst, &q)) {
+        if (swar_ok && (w == 6 ? swar_line(p, end, 6, rd.delim, scale, &row[0], dst, &q)  /* unrolled for IMU rows */
+                               : swar_line(p, end, w, rd.delim, scale, &row[0], dst, &q))) {
             p = q;
             general = 0;
         }
