@@ -148,7 +148,7 @@ static int pick(const char *v, const char *const *names, int n, int *out)
 int cmd_reps(int argc, char **argv)
 {
     const char *exercise = "auto", *format = "table", *path = NULL, *columns = NULL;
-    int input = HIP_REPS_INPUT_IMU, accel_unit = 0, gyro_unit = 0, time_unit = 0, unit_check = 1;
+    int input = HIP_REPS_INPUT_IMU, input_given = 0, accel_unit = 0, gyro_unit = 0, time_unit = 0, unit_check = 1;
     char delimiter = ',';
     int view = -1, signal = -1, y_down = -1;
     double x_scale = 0;
@@ -172,7 +172,7 @@ int cmd_reps(int argc, char **argv)
         i++;
         if (strcmp(o, "--exercise") == 0) exercise = v;
         else if (strcmp(o, "--format") == 0) { format = v; ok = pick(v, formats, 3, &dummy); }
-        else if (strcmp(o, "--input") == 0) ok = pick(v, inputs, 3, &input);
+        else if (strcmp(o, "--input") == 0) { ok = pick(v, inputs, 3, &input); input_given = 1; }
         else if (strcmp(o, "--accel-unit") == 0) ok = pick(v, aunits, 2, &accel_unit);
         else if (strcmp(o, "--gyro-unit") == 0) ok = pick(v, gunits, 2, &gyro_unit);
         else if (strcmp(o, "--time-unit") == 0) ok = pick(v, tunits, 3, &time_unit);
@@ -252,6 +252,15 @@ int cmd_reps(int argc, char **argv)
         prc = print_all(format, exercise, NULL, pose_events, n_pose, frames, 1);
         free(pose_events);
         return prc;
+    }
+    /* A recording with the accelerometer columns and none of the gyroscope's is read as
+     * accelerometer-only input, unless --input or --columns says otherwise. */
+    if (!input_given && !columns && rec_default_width(text, len, delimiter) == 3) {
+        hip_reps_config_init(&cfg, HIP_REPS_INPUT_ACCEL);
+        if (have_ex) hip_reps_config_for_exercise(&cfg, &ex);
+        ro.width = hip_reps_input_width(HIP_REPS_INPUT_ACCEL);
+        fprintf(stderr, "%s: no gyroscope columns (gx, gy, gz): counting from the accelerometer alone (--input accel)\n",
+                path);
     }
     recording rec;
     char msg[256];

@@ -333,6 +333,41 @@ static int read_line(const reader *rd, const unsigned char **pp, size_t line, do
     return 0;
 }
 
+/* The header line of s: where[k] = the column named want[k] (the first such), -1 if none; *pos is
+ * left at the header's line end. Returns the number of columns, -1 past 256. */
+static int header_find(const char *s, size_t len, char delim, const char *const *want, size_t n, int *where,
+                       size_t *pos)
+{
+    for (size_t k = 0; k < n; k++) where[k] = -1;
+    int ncols = 0;
+    *pos = 0;
+    for (;;) {
+        size_t a, b;
+        next_field(s, len, pos, delim, &a, &b);
+        trim(s, &a, &b);
+        for (size_t k = 0; k < n; k++)
+            if (where[k] < 0 && strlen(want[k]) == b - a && memcmp(s + a, want[k], b - a) == 0) where[k] = ncols;
+        if (++ncols > 256) return -1;
+        if (at_line_end(s, len, *pos)) break;
+    }
+    return ncols;
+}
+
+size_t rec_default_width(const char *s, size_t len, char delim)
+{
+    if (len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF) {
+        s += 3;
+        len -= 3;
+    }
+    int where[7];
+    size_t pos;
+    if (header_find(s, len, delim, default_imu, 7, where, &pos) < 0) return 0;
+    for (int k = 0; k < 4; k++)
+        if (where[k] < 0) return 0;
+    int gyros = (where[4] >= 0) + (where[5] >= 0) + (where[6] >= 0);
+    return gyros == 3 ? 6 : gyros == 0 ? 3 : 0;
+}
+
 int rec_parse(const char *s, size_t len, const rec_options *o, recording *out, char *msg, size_t cap)
 {
     memset(out, 0, sizeof *out);
@@ -347,18 +382,9 @@ int rec_parse(const char *s, size_t len, const rec_options *o, recording *out, c
     }
     /* Header: find where each wanted column sits. */
     int where[7];
-    for (size_t k = 0; k <= w; k++) where[k] = -1;
     size_t pos = 0;
-    int ncols = 0;
-    for (;;) {
-        size_t a, b;
-        next_field(s, len, &pos, o->delimiter, &a, &b);
-        trim(s, &a, &b);
-        for (size_t k = 0; k <= w; k++)
-            if (where[k] < 0 && strlen(want[k]) == b - a && memcmp(s + a, want[k], b - a) == 0) where[k] = ncols;
-        if (++ncols > 256) return fail(msg, cap, "line 1: more than 256 columns");
-        if (at_line_end(s, len, pos)) break;
-    }
+    int ncols = header_find(s, len, o->delimiter, want, w + 1, where, &pos);
+    if (ncols < 0) return fail(msg, cap, "line 1: more than 256 columns");
     for (size_t k = 0; k <= w; k++)
         if (where[k] < 0)
             return fail(msg, cap, "line 1: no column named '%s' in the header (use --columns to name the columns)", want[k]);

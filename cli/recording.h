@@ -32,5 +32,8 @@ void rec_options_init(rec_options *o, size_t width);
  * msg. The recording owns malloc'd arrays (rec_free). */
 int rec_parse(const char *text, size_t len, const rec_options *o, recording *out, char *msg, size_t cap);
 void rec_free(recording *r);
+/* What the header of text[0..len) holds under the default column names: 6 for t,ax,ay,az,gx,gy,gz,
+ * 3 for t,ax,ay,az without any of gx,gy,gz (an accelerometer-only recording), 0 otherwise. */
+size_t rec_default_width(const char *text, size_t len, char delimiter);
 
 #endif

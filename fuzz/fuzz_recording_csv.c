@@ -1,5 +1,6 @@
-/* Fuzz target: the recording CSV reader (header mapping, numbers, units, time order). Whatever it
- * accepts must be a well-formed recording: increasing timestamps and finite values. */
+/* Fuzz target: the recording CSV reader (header mapping, numbers, units, time order) and the
+ * header check rec_default_width. Whatever the reader accepts must be a well-formed recording:
+ * increasing timestamps and finite values. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -18,6 +19,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char msg[256];
     const char *text = size ? (const char *)data + 1 : "";
     size_t len = size ? size - 1 : 0;
+    /* the header check the CLI uses to pick accelerometer-only input */
+    size_t dw = rec_default_width(text, len, o.delimiter);
+    if (dw != 0 && dw != 3 && dw != 6) abort();
     if (rec_parse(text, len, &o, &r, msg, sizeof msg) != 0) {
         if (!msg[0] || r.t_ns || r.values) abort();
         return 0;
