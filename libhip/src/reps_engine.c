@@ -1199,6 +1199,25 @@ static float mmin_get(const hip__re_reps *r, int sw, float *mmin)
     return *mmin;
 }
 
+/* median_small for the three reference reps and the four swings without the sort (the same value:
+ * a selection, and the two middle values added in the same order); dip_check_ref runs it at a few
+ * per cent of the engine steps. */
+static float median_34(const float *v, int n)
+{
+    if (n == 3) {
+        float lo = v[0] < v[1] ? v[0] : v[1], hi = v[0] < v[1] ? v[1] : v[0];
+        float m = hi < v[2] ? hi : v[2];
+        return lo > m ? lo : m;
+    }
+    if (n == 4) {
+        float l0 = v[0] < v[1] ? v[0] : v[1], h0 = v[0] < v[1] ? v[1] : v[0];
+        float l1 = v[2] < v[3] ? v[2] : v[3], h1 = v[2] < v[3] ? v[3] : v[2];
+        float a = l0 > l1 ? l0 : l1, b = h0 < h1 ? h0 : h1; /* the two middle values */
+        return 0.5f * (a + b);
+    }
+    return median_small(v, n);
+}
+
 /* A dip under the hysteresis that returns home, judged against the person's reference rep
  * (HIP__RE_DIP_*; IMU input once the polarity and the reference are known: with accelerometer-only
  * input the tilt of a burpee's jumps dips by as much, dev burpees 5 -> 8, 8 -> 12 reps). While
@@ -1209,20 +1228,23 @@ static float mmin_get(const hip__re_reps *r, int sw, float *mmin)
  *    its excursion run - ext[0] (itself over the hysteresis: its home was confirmed), the dip is
  *    its return and the signal is now leaving home for the next rep.
  * Then both the running extreme and the dip's extreme are confirmed, and the zig-zag keeps running
- * the same way from the signal's extreme since the dip. Returns 1 if it confirmed them. */
-static int dip_check(hip__re_reps *r, int ch, float s, int64_t i, int sw, float *mmin)
+ * the same way from the signal's extreme since the dip. Returns 1 if it confirmed them. dip_check
+ * below tests the cheap conditions first. */
+static int dip_check_ref(hip__re_reps *r, int ch, float s, int64_t i, int sw, float *mmin)
 {
     hip__re_chan *c = &r->ch[ch];
     const hip__re_reps_config *cf = &r->cfg;
-    if (cf->input != HIP__RE_INPUT_IMU || c->pol == 0 || cf->ref_reps <= 0 || c->nref < cf->ref_reps) return 0;
     float ty = (float)c->dir, bf = cf->bound_frac;
     float hx = ty * c->run_v, x = ty * s, xp = ty * ring_at(c, i - 1);
-    float rexc = median_small(c->ref_exc, c->nref);
+    float rmin = c->ref_exc[0];
+    for (int k = 1; k < c->nref; k++)
+        if (c->ref_exc[k] < rmin) rmin = c->ref_exc[k];
+    if (!(hx - xp > bf * HIP__RE_DIP_MIN * rmin) || c->run_i < valid_lo(r)) return 0; /* dmin >= that */
+    float rexc = median_34(c->ref_exc, c->nref);
     float dmin = HIP__RE_DIP_MIN * rexc;
     if (dmin < chan_floor(r, ch)) dmin = chan_floor(r, ch);
-    /* cheap necessary conditions first: the signal crossed into the return zone just now */
-    if (hx - x > bf * c->delta || !(hx - xp > bf * dmin) || i - 1 <= c->run_i || c->run_i < valid_lo(r)) return 0;
-    if (median_small(c->swings, c->nswing) > HIP__RE_DIP_REF_SWING * rexc) return 0;
+    if (!(hx - xp > bf * dmin)) return 0;
+    if (median_34(c->swings, c->nswing) > HIP__RE_DIP_REF_SWING * rexc) return 0;
     float dx = hx;
     int64_t di = c->run_i;
     for (int64_t k = c->run_i + 1; k < i; k++) {
@@ -1257,7 +1279,7 @@ static int dip_check(hip__re_reps *r, int ch, float s, int64_t i, int sw, float 
         en = di;
     }
     float dur = (float)((double)(en - st) * r->dt_e);
-    if (exc < dmin || exc > cf->partial_frac * rexc || dur < HIP__RE_DIP_DUR * median_small(c->ref_dur, c->nref))
+    if (exc < dmin || exc > cf->partial_frac * rexc || dur < HIP__RE_DIP_DUR * median_34(c->ref_dur, c->nref))
         return 0;
     int d0 = c->dir;
     float hv = c->run_v, hs = c->run_s;
@@ -1274,6 +1296,21 @@ static int dip_check(hip__re_reps *r, int ch, float s, int64_t i, int sw, float 
         }
     c->run_s = mmin_get(r, sw, mmin);
     return 1;
+}
+
+/* The cheap necessary conditions of dip_check_ref, inline on the zig-zag's path: IMU input,
+ * polarity and reference known, and the signal crossed into the return zone (within bound_frac of
+ * the hysteresis, and of the floor, from the running extreme) just now. */
+HIP__RE_INLINE int dip_check(hip__re_reps *r, int ch, float s, int64_t i, int sw, float *mmin)
+{
+    const hip__re_chan *c = &r->ch[ch];
+    const hip__re_reps_config *cf = &r->cfg;
+    float ty = (float)c->dir, bf = cf->bound_frac, hx = ty * c->run_v;
+    if (hx - ty * s > bf * c->delta) return 0; /* most samples: moving away from the extreme */
+    if (cf->input != HIP__RE_INPUT_IMU || c->pol == 0 || cf->ref_reps <= 0 || c->nref < cf->ref_reps ||
+        i - 1 <= c->run_i || !(hx - ty * ring_at(c, i - 1) > bf * chan_floor(r, ch)))
+        return 0;
+    return dip_check_ref(r, ch, s, i, sw, mmin);
 }
 
 static void chan_push(hip__re_reps *r, int ch, float s, int sw, float *mmin)
