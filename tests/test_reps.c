@@ -532,6 +532,43 @@ static void test_flags_against_own_reference(void **state)
 /* Counts on simulated recordings (hip_sim): 2 sets x 10 reps with tempo variation, pauses and
  * fidgeting, at a random mounting orientation, clean (no noise, bias or fidgeting) and noisy
  * (the simulator's defaults). placement < 0: the exercise's own segment. */
+/* Pushes a simulated stream through a detector made from rc; returns the reps, and in *partial
+ * (if given) how many were flagged partial. */
+static int run_sim(hip_sim *sim, const hip_reps_config *rc, int *partial)
+{
+    hip_reps *r;
+    assert_int_equal(hip_reps_create(rc, &r), HIP_OK);
+    int64_t t[256];
+    float v[256 * 6];
+    size_t n;
+    int reps = 0, flagged = 0, finished = 0;
+    hip_rep_event e;
+    while (!finished) {
+        if (hip_sim_read(sim, t, v, 256, &n) == HIP_OK && n) {
+            size_t done = 0;
+            while (done < n) {
+                size_t used;
+                assert_int_equal(hip_reps_push_block(r, t + done, v + done * 6, n - done, &used), HIP_OK);
+                done += used;
+                while (hip_reps_next_event(r, &e) == HIP_OK) {
+                    reps++;
+                    flagged += (e.flags & HIP_REP_PARTIAL) != 0;
+                }
+            }
+            continue;
+        }
+        assert_int_equal(hip_reps_finish(r), HIP_OK);
+        finished = 1;
+        while (hip_reps_next_event(r, &e) == HIP_OK) {
+            reps++;
+            flagged += (e.flags & HIP_REP_PARTIAL) != 0;
+        }
+    }
+    hip_reps_destroy(r);
+    if (partial) *partial = flagged;
+    return reps;
+}
+
 static int sim_count_at(const char *id, int placement, int noisy, uint64_t seed, double rate_hz,
                         double jitter, size_t *truth)
 {
@@ -557,25 +594,7 @@ static int sim_count_at(const char *id, int placement, int noisy, uint64_t seed,
     *truth = hip_sim_rep_count(sim);
     hip_reps_config rc;
     hip_reps_config_init(&rc, HIP_REPS_INPUT_IMU);
-    hip_reps *r;
-    assert_int_equal(hip_reps_create(&rc, &r), HIP_OK);
-    int64_t t[256];
-    float v[256 * 6];
-    size_t n;
-    int reps = 0;
-    hip_rep_event e;
-    while (hip_sim_read(sim, t, v, 256, &n) == HIP_OK && n) {
-        size_t done = 0;
-        while (done < n) {
-            size_t used;
-            assert_int_equal(hip_reps_push_block(r, t + done, v + done * 6, n - done, &used), HIP_OK);
-            done += used;
-            while (hip_reps_next_event(r, &e) == HIP_OK) reps++;
-        }
-    }
-    assert_int_equal(hip_reps_finish(r), HIP_OK);
-    while (hip_reps_next_event(r, &e) == HIP_OK) reps++;
-    hip_reps_destroy(r);
+    int reps = run_sim(sim, &rc, NULL);
     hip_sim_destroy(sim);
     return reps;
 }
@@ -662,31 +681,8 @@ static void test_partial_reps_next_to_full_ones(void **state)
         hip_reps_config_init(&rc, HIP_REPS_INPUT_IMU);
         assert_int_equal(hip_reps_config_for_exercise(&rc, &sc.exercise), HIP_OK);
         hip_catalog_destroy(cat);
-        hip_reps *r;
-        assert_int_equal(hip_reps_create(&rc, &r), HIP_OK);
-        int64_t t[256];
-        float v[256 * 6];
-        size_t n;
-        int reps = 0, partial = 0;
-        hip_rep_event e;
-        while (hip_sim_read(sim, t, v, 256, &n) == HIP_OK && n) {
-            size_t done = 0;
-            while (done < n) {
-                size_t used;
-                assert_int_equal(hip_reps_push_block(r, t + done, v + done * 6, n - done, &used), HIP_OK);
-                done += used;
-                while (hip_reps_next_event(r, &e) == HIP_OK) {
-                    reps++;
-                    partial += (e.flags & HIP_REP_PARTIAL) != 0;
-                }
-            }
-        }
-        assert_int_equal(hip_reps_finish(r), HIP_OK);
-        while (hip_reps_next_event(r, &e) == HIP_OK) {
-            reps++;
-            partial += (e.flags & HIP_REP_PARTIAL) != 0;
-        }
-        hip_reps_destroy(r);
+        int partial;
+        int reps = run_sim(sim, &rc, &partial);
         hip_sim_destroy(sim);
         if ((size_t)reps != truth) fail_msg("%s seed %u: %d reps, truth %zu", cases[i].id, (unsigned)cases[i].seed, reps, truth);
         /* 6 of the 20 are partial; the reference reps (the first three) are not judged */
