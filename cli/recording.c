@@ -236,7 +236,7 @@ static inline int swar_number(const unsigned char *p, double *out, const unsigne
  * give what hip__parse_double gives. Returns 0 for any other line (dst may then hold anything),
  * which is then read the general way (that also words the errors). */
 static inline int swar_line(const unsigned char *p, const unsigned char *end, size_t w, unsigned char delim,
-                     const double *scale, double *t, float *dst, const unsigned char **stop)
+                            const double *scale, double *t, float *dst, const unsigned char **stop)
 {
     int room = (size_t)(end - p) >= (w + 1) * 10 + 1; /* 10 bytes for each field still to read */
     for (size_t k = 0; k <= w; k++) {
@@ -353,12 +353,18 @@ static int header_find(const char *s, size_t len, char delim, const char *const 
     return ncols;
 }
 
+/* Skips a UTF-8 byte-order mark (spreadsheet exports write one). */
+static void skip_bom(const char **s, size_t *len)
+{
+    if (*len >= 3 && (unsigned char)(*s)[0] == 0xEF && (unsigned char)(*s)[1] == 0xBB && (unsigned char)(*s)[2] == 0xBF) {
+        *s += 3;
+        *len -= 3;
+    }
+}
+
 size_t rec_default_width(const char *s, size_t len, char delim)
 {
-    if (len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF) {
-        s += 3;
-        len -= 3;
-    }
+    skip_bom(&s, &len);
     int where[7];
     size_t pos;
     if (header_find(s, len, delim, default_imu, 7, where, &pos) < 0) return 0;
@@ -376,10 +382,7 @@ int rec_parse(const char *s, size_t len, const rec_options *o, recording *out, c
     const char *want[7];
     for (size_t k = 0; k <= w; k++)
         want[k] = o->columns[k] ? o->columns[k] : w == 1 ? default_angle[k] : default_imu[k];
-    if (len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF) {
-        s += 3;   /* a UTF-8 byte-order mark from spreadsheet exports */
-        len -= 3;
-    }
+    skip_bom(&s, &len);
     /* Header: find where each wanted column sits. */
     int where[7];
     size_t pos = 0;
