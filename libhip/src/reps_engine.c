@@ -73,10 +73,11 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
 /* The partial rep can be the 2nd-4th of a recording: the rule acts once HIP__RE_DIP_NREF (capped
  * at ref_reps) reference reps exist (the reference so far; 1, 2 and 3 measured: simulated partial
  * table 687 / 679 / 672 of 720, dev and perturbations unchanged); a rep it finds before ref_reps
- * exist is judged against them and does not join the reference. While the polarity is still unknown the in-order pairing names the
- * far extreme; that pairing is a guess (a burpee's sub-movements, 0.5-0.66 x the reference rep's
- * duration, made extras on perturbed Exermote sets), so the dip must then last at least
- * HIP__RE_DIP_DUR_UNPOL x the reference duration (the simulated partial reps: 1.2-1.3 x). */
+ * exist is judged against them and does not join the reference. While the polarity is still
+ * unknown the in-order pairing names the far extreme; that pairing is a guess (a burpee's
+ * sub-movements, 0.5-0.66 x the reference rep's duration, made extras on perturbed Exermote sets),
+ * so the dip must then last at least HIP__RE_DIP_DUR_UNPOL x the reference duration (the
+ * simulated partial reps: 1.2-1.3 x; 0.4 / 1.6: 16-row mean 87.16, partial table 687 / 670). */
 #define HIP__RE_DIP_NREF 1
 #define HIP__RE_DIP_DUR_UNPOL 0.8f
 /* Gyroscope noise makes the gyro-integrated gravity direction u wander by a fraction of a degree
