@@ -690,6 +690,47 @@ static void test_partial_reps_next_to_full_ones(void **state)
     }
 }
 
+/* The same with the partial rep among the first four of the recording: before the three reference
+ * reps exist (judged against the reference so far, not joining it) or while the polarity is still
+ * unknown (the in-order pairing names the far extreme). Each missed one rep before; all six partial
+ * reps are counted and flagged. */
+static void test_partial_reps_early_in_the_recording(void **state)
+{
+    (void)state;
+    static const struct { const char *id; int placement; uint64_t seed; } cases[] = {
+        {"squat", HIP_SEGMENT_THIGH, 9}, {"squat", HIP_SEGMENT_THIGH, 12}, {"squat", HIP_SEGMENT_THIGH, 24},
+        {"standing_march", -1, 12}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hip_catalog *cat;
+        assert_int_equal(hip_catalog_create(NULL, &cat), HIP_OK);
+        hip_sim_config sc;
+        hip_sim_config_init(&sc);
+        assert_int_equal(hip_catalog_find(cat, cases[i].id, &sc.exercise), HIP_OK);
+        sc.seed = cases[i].seed;
+        sc.sets = 2;
+        sc.reps_per_set = 10;
+        sc.rate_hz = 50.0;
+        sc.partial_fraction = 0.3;
+        if (cases[i].placement >= 0) {
+            sc.placement_from_exercise = 0;
+            sc.placement = (hip_segment)cases[i].placement;
+        }
+        hip_sim *sim;
+        char msg[160];
+        assert_int_equal(hip_sim_create(&sc, &sim, msg, sizeof msg), HIP_OK);
+        size_t truth = hip_sim_rep_count(sim);
+        hip_reps_config rc;
+        hip_reps_config_init(&rc, HIP_REPS_INPUT_IMU);
+        assert_int_equal(hip_reps_config_for_exercise(&rc, &sc.exercise), HIP_OK);
+        hip_catalog_destroy(cat);
+        int partial;
+        int reps = run_sim(sim, &rc, &partial);
+        hip_sim_destroy(sim);
+        if ((size_t)reps != truth) fail_msg("%s seed %u: %d reps, truth %zu", cases[i].id, (unsigned)cases[i].seed, reps, truth);
+        if (partial < 6) fail_msg("%s seed %u: %d reps flagged partial", cases[i].id, (unsigned)cases[i].seed, partial);
+    }
+}
+
 /* With a prescribed excursion the very first reps are judged against it, not against themselves. */
 static void test_flags_against_prescription(void **state)
 {
@@ -831,6 +872,7 @@ int main(void)
         cmocka_unit_test(test_counts_at_any_rate),
         cmocka_unit_test(test_flags_against_prescription),
         cmocka_unit_test(test_partial_reps_next_to_full_ones),
+        cmocka_unit_test(test_partial_reps_early_in_the_recording),
         cmocka_unit_test(test_angle_events_unchanged),
         cmocka_unit_test(test_null_handles),
     };

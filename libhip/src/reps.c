@@ -15,7 +15,7 @@
 #define HIP__SNAP_MAGIC 0x50414E53u        /* "SNAP" */
 #define HIP__SNAP_FORMAT 1u                /* snapshot header layout */
 /* Bump when hip__re_reps changes layout or meaning: old snapshots are then refused. */
-#define HIP__SNAP_ENGINE_VERSION 7u
+#define HIP__SNAP_ENGINE_VERSION 8u
 #define HIP__ERRMSG 80
 
 struct hip_reps {

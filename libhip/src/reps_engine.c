@@ -70,6 +70,16 @@ _Static_assert((HIP__RE_RING_LEN & (HIP__RE_RING_LEN - 1)) == 0, "ring length mu
 #define HIP__RE_DIP_MIN 0.15f
 #define HIP__RE_DIP_DUR 0.5f
 #define HIP__RE_DIP_REF_SWING 4.0f
+/* The partial rep can be the 2nd-4th of a recording: the rule acts once HIP__RE_DIP_NREF (capped
+ * at ref_reps) reference reps exist (the reference so far; 1, 2 and 3 measured: simulated partial
+ * table 687 / 679 / 672 of 720, dev and perturbations unchanged); a rep it finds before ref_reps
+ * exist is judged against them and does not join the reference. While the polarity is still
+ * unknown the in-order pairing names the far extreme; that pairing is a guess (a burpee's
+ * sub-movements, 0.5-0.66 x the reference rep's duration, made extras on perturbed Exermote sets),
+ * so the dip must then last at least HIP__RE_DIP_DUR_UNPOL x the reference duration (the
+ * simulated partial reps: 1.2-1.3 x; 0.4 / 1.6: 16-row mean 87.16, partial table 687 / 670). */
+#define HIP__RE_DIP_NREF 1
+#define HIP__RE_DIP_DUR_UNPOL 0.8f
 /* Gyroscope noise makes the gyro-integrated gravity direction u wander by a fraction of a degree
  * between accelerometer corrections, and g x (that error) is a slow acceleration perpendicular to
  * u, which the translation channel integrates twice into 10-25 cm of "travel" while the sensor
@@ -788,7 +798,7 @@ static void rep_finish(hip__re_reps *r, int ch, hip__re_pending *p, int64_t end_
     const hip__re_reps_config *cf = &r->cfg;
     int64_t lo = valid_lo(r);
     int64_t a = p->start_i < lo ? lo : p->start_i, b = end_i;
-    int first_after_reset = p->active == 2;
+    int first_after_reset = p->active == 2, dip_found = p->active == 3;
     p->active = 0;
     if (b > r->n - 1) b = r->n - 1;
     if (b < p->far_i) b = p->far_i;
@@ -861,7 +871,10 @@ static void rep_finish(hip__re_reps *r, int ch, hip__re_pending *p, int64_t end_
         if (cf->profile.rep_max_s > 0.0f) ref_dur = 0.5f * (cf->profile.rep_min_s + cf->profile.rep_max_s);
         int ok = cf->profile.rep_max_s <= 0.0f ||
                  (dur >= 0.5f * cf->profile.rep_min_s && dur <= 2.0f * cf->profile.rep_max_s);
-        if (ok && c->nref < cf->ref_reps && c->nref < 4) {
+        /* a rep found by dip_check (before ref_reps reference reps exist) is judged against
+         * the reference so far and does not join it */
+        if (dip_found && c->nref > 0) ref_exc = median_small(c->ref_exc, c->nref);
+        if (ok && !dip_found && c->nref < cf->ref_reps && c->nref < 4) {
             c->ref_exc[c->nref] = exc;
             c->ref_dur[c->nref] = dur;
             c->nref++;
@@ -985,7 +998,7 @@ static int rep_open(hip__re_reps *r, int ch, const hip__re_ext *far, const hip__
     hip__re_pending *p = &c->pend[0];
     if (p->active) p = &c->pend[1];
     if (p->active) rep_finish(r, ch, p, r->n - 1); /* cannot happen with 2 slots; be safe */
-    p->active = check_overlap == 2 ? 2 : 1; /* 2: the first candidate after an axis reset */
+    p->active = check_overlap == 2 ? 2 : c->dip_open ? 3 : 1; /* 2: the first candidate after an axis reset */
     p->far_i = far->i;
     p->far_v = far->v;
     p->home_v = ty * hx;
@@ -1219,7 +1232,7 @@ static float median_34(const float *v, int n)
 }
 
 /* A dip under the hysteresis that returns home, judged against the person's reference rep
- * (HIP__RE_DIP_*; IMU input once the polarity and the reference are known: with accelerometer-only
+ * (HIP__RE_DIP_*; IMU input once the far type and the reference are known: with accelerometer-only
  * input the tilt of a burpee's jumps dips by as much, dev burpees 5 -> 8, 8 -> 12 reps). While
  * the zig-zag runs towards an extreme (run_v) and the signal s comes back to within bound_frac of
  * the dip's depth from it, the dip is a repetition when:
@@ -1230,7 +1243,7 @@ static float median_34(const float *v, int n)
  * Then both the running extreme and the dip's extreme are confirmed, and the zig-zag keeps running
  * the same way from the signal's extreme since the dip. Returns 1 if it confirmed them. dip_check
  * below tests the cheap conditions first. */
-static int dip_check_ref(hip__re_reps *r, int ch, float s, int64_t i, int sw, float *mmin)
+static int dip_check_ref(hip__re_reps *r, int ch, float s, int64_t i, int sw, float *mmin, int pol)
 {
     hip__re_chan *c = &r->ch[ch];
     const hip__re_reps_config *cf = &r->cfg;
@@ -1258,7 +1271,7 @@ static int dip_check_ref(hip__re_reps *r, int ch, float s, int64_t i, int sw, fl
     if (depth < dmin || hx - x > bf * depth || !(hx - xp > bf * depth)) return 0;
     float exc;
     int64_t st = c->run_i, en;
-    if (c->dir != c->pol) { /* home -> dip -> home: the dip is the far point */
+    if (c->dir != pol) { /* home -> dip -> home: the dip is the far point */
         for (int64_t k = di; k > c->run_i; k--)
             if (hx - ty * ring_at(c, k) <= bf * depth) {
                 st = k;
@@ -1279,13 +1292,16 @@ static int dip_check_ref(hip__re_reps *r, int ch, float s, int64_t i, int sw, fl
         en = di;
     }
     float dur = (float)((double)(en - st) * r->dt_e);
-    if (exc < dmin || exc > cf->partial_frac * rexc || dur < HIP__RE_DIP_DUR * median_34(c->ref_dur, c->nref))
+    if (exc < dmin || exc > cf->partial_frac * rexc ||
+        dur < (c->pol ? HIP__RE_DIP_DUR : HIP__RE_DIP_DUR_UNPOL) * median_34(c->ref_dur, c->nref))
         return 0;
     int d0 = c->dir;
     float hv = c->run_v, hs = c->run_s;
     int64_t hi = c->run_i;
+    c->dip_open = 1;
     ext_confirm(r, ch, hv, hi, d0, hs);
     ext_confirm(r, ch, ty * dx, di, -d0, -1.0f);
+    c->dip_open = 0;
     c->dir = d0;
     c->run_v = s;
     c->run_i = i;
@@ -1307,10 +1323,17 @@ HIP__RE_INLINE int dip_check(hip__re_reps *r, int ch, float s, int64_t i, int sw
     const hip__re_reps_config *cf = &r->cfg;
     float ty = (float)c->dir, bf = cf->bound_frac, hx = ty * c->run_v;
     if (hx - ty * s > bf * c->delta) return 0; /* most samples: moving away from the extreme */
-    if (cf->input != HIP__RE_INPUT_IMU || c->pol == 0 || cf->ref_reps <= 0 || c->nref < cf->ref_reps ||
-        i - 1 <= c->run_i || !(hx - ty * ring_at(c, i - 1) > bf * chan_floor(r, ch)))
+    /* with the polarity not yet known, the in-order pairing says which extreme is the far one */
+    int pol = c->pol;
+    if (pol == 0 && !c->restart) {
+        if (c->cand_serial == c->next_serial) pol = c->dir;
+        else if (c->cand_serial == c->next_serial + 1) pol = -c->dir;
+    }
+    int nref = cf->ref_reps < HIP__RE_DIP_NREF ? cf->ref_reps : HIP__RE_DIP_NREF;
+    if (cf->input != HIP__RE_INPUT_IMU || pol == 0 || nref <= 0 || c->nref < nref || i - 1 <= c->run_i ||
+        !(hx - ty * ring_at(c, i - 1) > bf * chan_floor(r, ch)))
         return 0;
-    return dip_check_ref(r, ch, s, i, sw, mmin);
+    return dip_check_ref(r, ch, s, i, sw, mmin, pol);
 }
 
 static void chan_push(hip__re_reps *r, int ch, float s, int sw, float *mmin)

@@ -174,7 +174,8 @@ typedef struct {                /* a rep whose far extreme is confirmed, end not
     float swing;                /* zig-zag out-swing (far - preceding extreme), channel units */
     float half, vpk;            /* mid level and out-swing peak speed (per sample), far-type sign */
     int type;                   /* +1: far extreme is a maximum */
-    int active;                 /* 0 free, 1 open, 2 open and the first rep after an axis reset */
+    int active;                 /* 0 free, 1 open, 2 open and the first rep after an axis reset,
+                                 * 3 open and found by dip_check (not a reference rep) */
 } hip__re_pending;
 
 typedef struct {
@@ -198,6 +199,7 @@ typedef struct {
     int8_t held_restart;        /* the held rep is the first one after an axis reset */
     int8_t axis_dirty;          /* the signal axis or axis_ref changed since the last axis check */
     int8_t dormant;             /* translation only: extremes not tracked (the arbiter cannot pick it) */
+    int8_t dip_open;            /* dip_check is confirming a dip's extremes (rep_open marks the rep) */
     int64_t rest_end_i;         /* engine index where the last rest ended */
     int64_t restart_i;          /* engine index of the last axis reset */
     float pol_s;                /* stillness polarity vote (EMA), > 0: maxima are far */
